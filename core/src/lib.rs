@@ -1,0 +1,12 @@
+//! Summit Fruits' pure core: the data model, its validation and every computation the explorer draws.
+//!
+//! Nothing here imports `yew` or `web_sys`; it compiles and is tested on the host with plain `cargo test`.
+
+pub mod dates;
+pub mod model;
+pub mod state;
+pub mod validate;
+pub mod url;
+pub mod query;
+pub mod matrix;
+pub mod passages;

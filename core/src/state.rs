@@ -1,0 +1,177 @@
+//! The explorer's view state: which view, which filters, the search text, sort, matrix rows and the open item.
+//!
+//! The URL is the source of truth for this state ([`crate::url`] reads and writes it); components
+//! never keep a second copy of it.
+
+use std::collections::BTreeSet;
+
+use crate::model::Category;
+
+/// The explorer's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    Cards,
+    Matrix,
+    Article,
+    Timeline,
+    Scorecard,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 5] = [View::Cards, View::Matrix, View::Article, View::Timeline, View::Scorecard];
+
+    /// The id used in the URL.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Cards => "cards",
+            View::Matrix => "matrix",
+            View::Article => "article",
+            View::Timeline => "timeline",
+            View::Scorecard => "scorecard",
+        }
+    }
+
+    /// The label shown on the view's tab.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Cards => "Cards",
+            View::Matrix => "Matrix",
+            View::Article => "Article",
+            View::Timeline => "Timeline",
+            View::Scorecard => "Scorecard",
+        }
+    }
+
+    /// Reads a view from its id.
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// How the cards are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortOrder {
+    /// The order in which the article discusses the items.
+    #[default]
+    Article,
+    /// Most feasible first; ties in article order.
+    FeasibilityDesc,
+    /// Least feasible first; ties in article order.
+    FeasibilityAsc,
+    /// By title, A to Z.
+    Title,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 4] = [
+        SortOrder::Article,
+        SortOrder::FeasibilityDesc,
+        SortOrder::FeasibilityAsc,
+        SortOrder::Title,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SortOrder::Article => "article",
+            SortOrder::FeasibilityDesc => "feasibility-desc",
+            SortOrder::FeasibilityAsc => "feasibility-asc",
+            SortOrder::Title => "title",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Article => "Article order",
+            SortOrder::FeasibilityDesc => "Most feasible first",
+            SortOrder::FeasibilityAsc => "Least feasible first",
+            SortOrder::Title => "Title (A–Z)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// What the matrix's rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MatrixRows {
+    #[default]
+    Domain,
+    Category,
+    Actor,
+}
+
+impl MatrixRows {
+    pub const ALL: [MatrixRows; 3] = [MatrixRows::Domain, MatrixRows::Category, MatrixRows::Actor];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            MatrixRows::Domain => "domain",
+            MatrixRows::Category => "category",
+            MatrixRows::Actor => "actor",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MatrixRows::Domain => "Domain",
+            MatrixRows::Category => "Category",
+            MatrixRows::Actor => "Actor",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<MatrixRows> {
+        MatrixRows::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// The filters that all views share. Options within one facet are alternatives (OR); facets combine (AND).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub categories: BTreeSet<Category>,
+    pub levels: BTreeSet<u8>,
+    pub domains: BTreeSet<String>,
+    pub actors: BTreeSet<String>,
+    /// Free text; every word must occur somewhere in the item.
+    pub search: String,
+}
+
+impl Filters {
+    /// True when no facet option is chosen and the search is blank.
+    pub fn is_empty(&self) -> bool {
+        self.categories.is_empty()
+            && self.levels.is_empty()
+            && self.domains.is_empty()
+            && self.actors.is_empty()
+            && self.search.trim().is_empty()
+    }
+}
+
+/// A quotation of an item picked out in the article view: the item's id and the index of its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PassageRef {
+    pub item: String,
+    pub evidence: usize,
+}
+
+/// Everything about what the reader sees, as the URL holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    pub view: View,
+    pub filters: Filters,
+    pub sort: SortOrder,
+    pub matrix_rows: MatrixRows,
+    /// Hide the marks the filters exclude instead of dimming them.
+    pub hide_excluded: bool,
+    /// The item whose detail is open.
+    pub open_item: Option<String>,
+    /// The quotation to scroll to and emphasise in the article view.
+    pub passage: Option<PassageRef>,
+    /// Show what happened after the article.
+    pub hindsight: bool,
+    /// Drawn inside another page: no page chrome.
+    pub embed: bool,
+}

@@ -1,0 +1,81 @@
+//! The active filters as chips, each removable with one click, and "clear all".
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use summit_core::state::{Filters, ViewState};
+
+use crate::explorer::{use_explorer, HistoryMode, Navigate, Navigation};
+
+#[derive(Properties, PartialEq)]
+pub struct ActiveFiltersProps {
+    pub state: Rc<ViewState>,
+    pub navigate: Navigate,
+}
+
+/// The state without any filter; other settings (view, sort, matrix rows) stay.
+pub fn without_filters(state: &ViewState) -> ViewState {
+    ViewState { filters: Filters::default(), ..state.clone() }
+}
+
+/// Lists what is filtered; nothing when no filter is on.
+#[function_component(ActiveFilters)]
+pub fn active_filters(props: &ActiveFiltersProps) -> Html {
+    let explorer = use_explorer();
+    let filters = &props.state.filters;
+    if filters.is_empty() {
+        return html! {};
+    }
+    let chip = |facet: &str, label: String, next: Filters| {
+        let navigate = props.navigate.clone();
+        let state = ViewState { filters: next, ..(*props.state).clone() };
+        let onclick = Callback::from(move |_: MouseEvent| {
+            navigate.emit(Navigation { state: state.clone(), mode: HistoryMode::Push });
+        });
+        html! {
+            <li>
+                <button type="button" class="filter-chip" {onclick} aria-label={format!("Remove filter {facet}: {label}")}>
+                    <span class="filter-chip-facet">{ format!("{facet}:") }</span>{ " " }{ label.clone() }
+                    <span class="filter-chip-x" aria-hidden="true">{ "×" }</span>
+                </button>
+            </li>
+        }
+    };
+    let mut chips = Vec::new();
+    if !filters.search.trim().is_empty() {
+        chips.push(chip("Search", format!("“{}”", filters.search.trim()), Filters { search: String::new(), ..filters.clone() }));
+    }
+    for category in &filters.categories {
+        let mut next = filters.clone();
+        next.categories.remove(category);
+        chips.push(chip("Category", explorer.category_label(*category).to_string(), next));
+    }
+    for level in &filters.levels {
+        let mut next = filters.clone();
+        next.levels.remove(level);
+        chips.push(chip("Feasibility", explorer.level_label(*level).to_string(), next));
+    }
+    for domain in &filters.domains {
+        let mut next = filters.clone();
+        next.domains.remove(domain);
+        chips.push(chip("Domain", explorer.domain_label(domain).to_string(), next));
+    }
+    for actor in &filters.actors {
+        let mut next = filters.clone();
+        next.actors.remove(actor);
+        chips.push(chip("Actor", explorer.actor_label(actor).to_string(), next));
+    }
+    let clear_all = {
+        let navigate = props.navigate.clone();
+        let state = without_filters(&props.state);
+        Callback::from(move |_: MouseEvent| navigate.emit(Navigation { state: state.clone(), mode: HistoryMode::Push }))
+    };
+    html! {
+        <div class="active-filters">
+            <h2 class="visually-hidden">{ "Active filters" }</h2>
+            <ul class="filter-chips">{ for chips }</ul>
+            <button type="button" class="clear-all" onclick={clear_all}>{ "Clear all filters" }</button>
+        </div>
+    }
+}

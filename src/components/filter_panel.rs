@@ -1,0 +1,138 @@
+//! The filter panel: search, sort, and one fieldset per facet with live counts.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use summit_core::query::FacetCounts;
+use summit_core::state::{Filters, SortOrder, ViewState};
+
+use crate::components::category_icon::CategoryIcon;
+use crate::explorer::{use_explorer, HistoryMode, Navigate, Navigation};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub state: Rc<ViewState>,
+    pub counts: Rc<FacetCounts>,
+    pub navigate: Navigate,
+}
+
+fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
+    let mut set = set.clone();
+    if !set.remove(value) {
+        set.insert(value.clone());
+    }
+    set
+}
+
+/// One checkbox option of a facet; zero-count options stay visible but disabled.
+fn option_html(
+    key: &str,
+    label: Html,
+    count: usize,
+    checked: bool,
+    navigate: &Navigate,
+    next: ViewState,
+) -> Html {
+    let id = format!("facet-{key}");
+    let navigate = navigate.clone();
+    let onchange = Callback::from(move |_: Event| {
+        navigate.emit(Navigation { state: next.clone(), mode: HistoryMode::Push });
+    });
+    html! {
+        <li class={classes!("facet-option", (count == 0 && !checked).then_some("empty"))}>
+            <input type="checkbox" id={id.clone()} {checked} disabled={count == 0 && !checked} {onchange} />
+            <label for={id}>
+                { label }
+                <span class="facet-count">{ count }<span class="visually-hidden">{ if count == 1 { " item" } else { " items" } }</span></span>
+            </label>
+        </li>
+    }
+}
+
+fn with_filters(state: &ViewState, filters: Filters) -> ViewState {
+    ViewState { filters, ..state.clone() }
+}
+
+/// Search, sort and facets. Every change goes to the URL; nothing is kept here.
+#[function_component(FilterPanel)]
+pub fn filter_panel(props: &FilterPanelProps) -> Html {
+    let explorer = use_explorer();
+    let state = &props.state;
+    let filters = &state.filters;
+
+    let on_search = {
+        let navigate = props.navigate.clone();
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let filters = Filters { search: input.value(), ..state.filters.clone() };
+            navigate.emit(Navigation { state: with_filters(&state, filters), mode: HistoryMode::Replace });
+        })
+    };
+    let on_sort = {
+        let navigate = props.navigate.clone();
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let sort = SortOrder::from_id(&select.value()).unwrap_or_default();
+            navigate.emit(Navigation { state: ViewState { sort, ..(*state).clone() }, mode: HistoryMode::Push });
+        })
+    };
+
+    let categories = props.counts.categories.iter().map(|(category, count)| {
+        let next = with_filters(state, Filters { categories: toggled(&filters.categories, category), ..filters.clone() });
+        let label = html! { <><CategoryIcon category={*category} /><span>{ explorer.category_label(*category) }</span></> };
+        option_html(&format!("cat-{}", category.id()), label, *count, filters.categories.contains(category), &props.navigate, next)
+    });
+    let levels = props.counts.levels.iter().rev().map(|(level, count)| {
+        let next = with_filters(state, Filters { levels: toggled(&filters.levels, level), ..filters.clone() });
+        let label = html! { <span>{ format!("{} ({level})", explorer.level_label(*level)) }</span> };
+        option_html(&format!("level-{level}"), label, *count, filters.levels.contains(level), &props.navigate, next)
+    });
+    let domains = props.counts.domains.iter().map(|(domain, count)| {
+        let next = with_filters(state, Filters { domains: toggled(&filters.domains, domain), ..filters.clone() });
+        let label = html! { <span>{ explorer.domain_label(domain) }</span> };
+        option_html(&format!("domain-{domain}"), label, *count, filters.domains.contains(domain), &props.navigate, next)
+    });
+    let actors = props.counts.actors.iter().map(|(actor, count)| {
+        let next = with_filters(state, Filters { actors: toggled(&filters.actors, actor), ..filters.clone() });
+        let label = html! { <span>{ explorer.actor_label(actor) }</span> };
+        option_html(&format!("actor-{actor}"), label, *count, filters.actors.contains(actor), &props.navigate, next)
+    });
+
+    html! {
+        <aside class="filters" aria-labelledby="filters-heading">
+            <h2 id="filters-heading" class="filters-heading">{ "Filter and search" }</h2>
+            <div class="field">
+                <label for="search">{ "Search titles, summaries, quotations and people" }</label>
+                <input id="search" type="search" value={filters.search.clone()} oninput={on_search} autocomplete="off" spellcheck="false" />
+            </div>
+            <div class="field">
+                <label for="sort">{ "Sort cards by" }</label>
+                <select id="sort" onchange={on_sort}>
+                    { for SortOrder::ALL.iter().map(|s| html! {
+                        <option value={s.id()} selected={*s == state.sort}>{ s.label() }</option>
+                    }) }
+                </select>
+            </div>
+            <fieldset class="facet">
+                <legend>{ "Category" }</legend>
+                <ul>{ for categories }</ul>
+            </fieldset>
+            <fieldset class="facet">
+                <legend>{ "Feasibility at the summit" }</legend>
+                <ul>{ for levels }</ul>
+            </fieldset>
+            <fieldset class="facet">
+                <legend>{ "Domain" }</legend>
+                <ul>{ for domains }</ul>
+            </fieldset>
+            <fieldset class="facet">
+                <legend>{ "Who would have to act" }</legend>
+                <ul>{ for actors }</ul>
+            </fieldset>
+        </aside>
+    }
+}

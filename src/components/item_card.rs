@@ -1,0 +1,63 @@
+//! One card per item: category, feasibility, title, summary, the article's reason for the rating, domains and actors.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use summit_core::state::ViewState;
+
+use crate::components::category_icon::CategoryIcon;
+use crate::components::feasibility_meter::FeasibilityMeter;
+use crate::components::highlighted_text::HighlightedText;
+use crate::explorer::{link_click, state_href, use_explorer, Navigate};
+
+#[derive(Properties, PartialEq)]
+pub struct ItemCardProps {
+    /// The item's position in the data set.
+    pub index: usize,
+    /// The state a click on the card's title leads to (the same view with this item open).
+    pub open_state: Rc<ViewState>,
+    pub terms: Rc<Vec<String>>,
+    pub navigate: Navigate,
+}
+
+/// A summary card; its title opens the item's full detail.
+#[function_component(ItemCard)]
+pub fn item_card(props: &ItemCardProps) -> Html {
+    let explorer = use_explorer();
+    let item = &explorer.data.items[props.index];
+    let category = item.category;
+    let title_id = format!("card-title-{}", item.id);
+    let terms = props.terms.clone();
+    html! {
+        <article class={classes!("card", format!("cat-{}", category.id()))} aria-labelledby={title_id.clone()}>
+            <div class="card-top">
+                <p class="category-badge">
+                    <CategoryIcon {category} />
+                    <span>{ explorer.category_label(category) }</span>
+                </p>
+                <FeasibilityMeter level={item.feasibility.level} />
+            </div>
+            <h3 class="card-title" id={title_id}>
+                <a href={state_href(&props.open_state)} onclick={link_click(&props.navigate, (*props.open_state).clone())}>
+                    <HighlightedText text={item.title.clone()} terms={terms.clone()} />
+                </a>
+            </h3>
+            <p class="card-summary"><HighlightedText text={item.summary.clone()} terms={terms.clone()} /></p>
+            <figure class="rationale">
+                <figcaption>{ "Why this rating, in the article’s words" }</figcaption>
+                <blockquote>
+                    <p>{ "“" }<HighlightedText text={item.feasibility.rationale.clone()} terms={terms} />{ "”" }</p>
+                </blockquote>
+            </figure>
+            <div class="card-chips">
+                <ul class="chips" aria-label="Domains">
+                    { for item.domains.iter().map(|d| html! { <li class="chip chip-domain">{ explorer.domain_label(d) }</li> }) }
+                </ul>
+                <ul class="chips" aria-label="Who would have to act">
+                    { for item.actors.iter().map(|a| html! { <li class="chip chip-actor">{ explorer.actor_label(a) }</li> }) }
+                </ul>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,148 @@
+//! An item's full detail in a modal dialog: every quotation with a way into the article, people, related items and events.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use summit_core::dates::format_iso_date;
+use summit_core::state::{PassageRef, View, ViewState};
+
+use crate::components::category_icon::CategoryIcon;
+use crate::components::feasibility_meter::FeasibilityMeter;
+use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
+
+#[derive(Properties, PartialEq)]
+pub struct ItemDetailProps {
+    /// The item's position in the data set.
+    pub index: usize,
+    pub state: Rc<ViewState>,
+    pub navigate: Navigate,
+}
+
+fn with_item(state: &ViewState, item: Option<&str>) -> ViewState {
+    ViewState { open_item: item.map(str::to_string), ..state.clone() }
+}
+
+/// The detail of one item. It opens as a modal dialog (focus moves in, Escape closes, focus returns).
+#[function_component(ItemDetail)]
+pub fn item_detail(props: &ItemDetailProps) -> Html {
+    let explorer = use_explorer();
+    let dialog_ref = use_node_ref();
+    let item = &explorer.data.items[props.index];
+
+    // Open as a modal on mount, and tell the URL when the dialog closes (Escape or the close button).
+    {
+        let dialog_ref = dialog_ref.clone();
+        let navigate = props.navigate.clone();
+        let closed_state = with_item(&props.state, None);
+        use_effect_with(props.index, move |_| {
+            let listener = dialog_ref.cast::<web_sys::HtmlDialogElement>().map(|dialog| {
+                if !dialog.open() {
+                    let _ = dialog.show_modal();
+                }
+                let target: web_sys::EventTarget = dialog.clone().unchecked_into();
+                EventListener::new(&target, "close", move |_| {
+                    navigate.emit(Navigation { state: closed_state.clone(), mode: HistoryMode::Push });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_close = {
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog_ref.cast::<web_sys::HtmlDialogElement>() {
+                dialog.close();
+            }
+        })
+    };
+
+    let title_id = "detail-title";
+    let related: Vec<_> = item.related.iter().filter_map(|id| explorer.item(id)).collect();
+    let events: Vec<_> = explorer.data.events.iter().filter(|e| e.items.iter().any(|i| *i == item.id)).collect();
+    let read_state = |evidence: usize| ViewState {
+        view: View::Article,
+        open_item: None,
+        passage: Some(PassageRef { item: item.id.clone(), evidence }),
+        ..(*props.state).clone()
+    };
+
+    html! {
+        <dialog ref={dialog_ref} class={classes!("detail", format!("cat-{}", item.category.id()))} aria-labelledby={title_id}>
+            <div class="detail-head">
+                <p class="category-badge">
+                    <CategoryIcon category={item.category} />
+                    <span>{ explorer.category_label(item.category) }</span>
+                </p>
+                <button type="button" class="detail-close" onclick={on_close}>
+                    <span aria-hidden="true">{ "×" }</span>
+                    <span class="visually-hidden">{ "Close" }</span>
+                </button>
+            </div>
+            <h2 id={title_id}>{ &item.title }</h2>
+            <FeasibilityMeter level={item.feasibility.level} />
+            <p class="detail-summary">{ &item.summary }</p>
+            <figure class="rationale">
+                <figcaption>{ "Why this rating, in the article’s words" }</figcaption>
+                <blockquote><p>{ format!("“{}”", item.feasibility.rationale) }</p></blockquote>
+            </figure>
+
+            <h3>{ "What the article says" }</h3>
+            <ol class="evidence-list">
+                { for item.evidence.iter().enumerate().map(|(i, evidence)| {
+                    let target = read_state(i);
+                    html! {
+                        <li>
+                            <blockquote><p>{ format!("“{}”", evidence.quote) }</p></blockquote>
+                            <a class="read-in-article" href={state_href(&target)} onclick={link_click(&props.navigate, target.clone())}>
+                                { "Read in the article" }
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ol>
+
+            if !item.people.is_empty() {
+                <h3>{ "People" }</h3>
+                <ul class="people">
+                    { for item.people.iter().map(|p| html! { <li><strong>{ &p.name }</strong>{ ", " }{ &p.role }</li> }) }
+                </ul>
+            }
+
+            <h3>{ "Domains and who would have to act" }</h3>
+            <ul class="chips" aria-label="Domains">
+                { for item.domains.iter().map(|d| html! { <li class="chip chip-domain">{ explorer.domain_label(d) }</li> }) }
+            </ul>
+            <ul class="chips" aria-label="Who would have to act">
+                { for item.actors.iter().map(|a| html! { <li class="chip chip-actor">{ explorer.actor_label(a) }</li> }) }
+            </ul>
+
+            if !related.is_empty() {
+                <h3>{ "Related in the article" }</h3>
+                <ul class="related">
+                    { for related.iter().map(|(_, other)| {
+                        let target = with_item(&props.state, Some(&other.id));
+                        html! {
+                            <li class={format!("cat-{}", other.category.id())}>
+                                <CategoryIcon category={other.category} />
+                                <a href={state_href(&target)} onclick={link_click(&props.navigate, target.clone())}>{ &other.title }</a>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+
+            if !events.is_empty() {
+                <h3>{ "Dated events it bears on" }</h3>
+                <ul class="detail-events">
+                    { for events.iter().map(|e| html! {
+                        <li><time datetime={e.date.clone()}>{ format_iso_date(&e.date) }</time>{ ": " }{ &e.title }</li>
+                    }) }
+                </ul>
+            }
+        </dialog>
+    }
+}

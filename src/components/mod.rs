@@ -1,0 +1,16 @@
+//! The explorer's components, one per file; each only draws what the core computed.
+
+pub mod active_filters;
+pub mod article_header;
+pub mod article_view;
+pub mod category_icon;
+pub mod feasibility_meter;
+pub mod filter_panel;
+pub mod highlighted_text;
+pub mod item_card;
+pub mod item_detail;
+pub mod load_error;
+pub mod matrix_view;
+pub mod result_summary;
+pub mod timeline_view;
+pub mod toolbar;

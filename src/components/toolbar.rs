@@ -1,0 +1,107 @@
+//! The bar above the views: the view switcher, copy link and the theme.
+
+use std::rc::Rc;
+
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+use summit_core::state::{View, ViewState};
+
+use crate::explorer::{link_click, state_href, Navigate};
+use crate::theme::{apply_theme, saved_theme, Theme};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub state: Rc<ViewState>,
+    pub navigate: Navigate,
+}
+
+/// What happened when the reader asked to copy the link.
+#[derive(Clone, PartialEq)]
+enum CopyStatus {
+    Idle,
+    Copied,
+    /// The clipboard is not allowed here (a sandboxed iframe, an insecure page): show the link to copy by hand.
+    Refused(String),
+}
+
+async fn copy_to_clipboard(text: String) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    // Insecure pages have no clipboard at all; sandboxed iframes reject the write.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !has_clipboard {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
+}
+
+/// View links, copy link and theme.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let copy_status = use_state(|| CopyStatus::Idle);
+    let theme = use_state(saved_theme);
+
+    let on_copy = {
+        let copy_status = copy_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let copy_status = copy_status.clone();
+            spawn_local(async move {
+                let copied = copy_to_clipboard(href.clone()).await;
+                copy_status.set(if copied { CopyStatus::Copied } else { CopyStatus::Refused(href) });
+            });
+        })
+    };
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let chosen = Theme::from_id(&select.value());
+            apply_theme(chosen);
+            theme.set(chosen);
+        })
+    };
+
+    let views = View::ALL.into_iter().filter(|v| *v != View::Scorecard || props.state.hindsight);
+    html! {
+        <div class="toolbar">
+            <nav class="view-nav" aria-label="Views">
+                <ul>
+                    { for views.map(|view| {
+                        let target = ViewState { view, open_item: None, passage: None, ..(*props.state).clone() };
+                        let current = props.state.view == view;
+                        html! {
+                            <li>
+                                <a href={state_href(&target)} class={classes!("view-link", current.then_some("current"))}
+                                    aria-current={current.then_some("page")} onclick={link_click(&props.navigate, target.clone())}>
+                                    { view.label() }
+                                </a>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </nav>
+            <div class="toolbar-actions">
+                <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                <div class="field field-inline">
+                    <label for="theme">{ "Theme" }</label>
+                    <select id="theme" onchange={on_theme}>
+                        { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={*t == *theme}>{ t.label() }</option> }) }
+                    </select>
+                </div>
+            </div>
+            <div class="copy-status" role="status" aria-live="polite">
+                { match &*copy_status {
+                    CopyStatus::Idle => html! {},
+                    CopyStatus::Copied => html! { <p>{ "Link copied. It opens exactly this view." }</p> },
+                    CopyStatus::Refused(href) => html! {
+                        <p>
+                            <label for="copy-fallback">{ "Copying is not allowed here. Copy the link by hand:" }</label>
+                            <input id="copy-fallback" type="text" readonly=true value={href.clone()} />
+                        </p>
+                    },
+                } }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,60 @@
+//! The colour theme: follow the system, or a light or dark choice remembered where storage is allowed.
+
+const STORAGE_KEY: &str = "summit-fruits-theme";
+
+/// The reader's choice of theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Follow the system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Theme {
+        Theme::ALL.into_iter().find(|t| t.id() == id).unwrap_or(Theme::System)
+    }
+}
+
+/// Storage may be missing or throw (a sandboxed iframe, private modes): then the choice lasts for the page only.
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The remembered theme, or System.
+pub fn saved_theme() -> Theme {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map_or(Theme::System, |id| Theme::from_id(&id))
+}
+
+/// Applies a theme to the page and remembers it when storage allows.
+pub fn apply_theme(theme: Theme) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = match theme {
+            Theme::System => root.remove_attribute("data-theme"),
+            other => root.set_attribute("data-theme", other.id()),
+        };
+    }
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, theme.id());
+    }
+}

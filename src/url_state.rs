@@ -1,0 +1,97 @@
+//! Keeps the view state in the address bar's fragment: read at start and on back and forward, written on every change.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use summit_core::model::DataSet;
+use summit_core::state::ViewState;
+use summit_core::url::{parse_fragment, to_fragment, KnownIds, UrlNotice};
+
+use crate::explorer::{HistoryMode, Navigation};
+
+/// The current state, what the parser dropped from the URL, and the way to change the state.
+#[derive(Clone, PartialEq)]
+pub struct UseUrlStateHandle {
+    pub state: Rc<ViewState>,
+    pub notices: Rc<Vec<UrlNotice>>,
+    pub navigate: Callback<Navigation>,
+}
+
+/// True when the page was opened with `embed=1` in its query string (as the embed snippet writes it).
+fn embedded_by_query() -> bool {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    search.trim_start_matches('?').split('&').any(|pair| pair == "embed=1")
+}
+
+fn read_location(data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let (mut state, notices) = parse_fragment(&hash, &KnownIds::of(data));
+    state.embed |= embedded_by_query();
+    (state, notices)
+}
+
+/// Writes a state to the address bar; returns false when the browser refused (some sandboxes do).
+fn write_location(state: &ViewState, mode: HistoryMode) -> bool {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let fragment = to_fragment(state);
+    let url = if fragment.is_empty() {
+        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+    } else {
+        format!("#{fragment}")
+    };
+    let Ok(history) = window.history() else { return false };
+    let result = match mode {
+        HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        HistoryMode::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+    };
+    result.is_ok()
+}
+
+/// The view state, held in the URL. Components change it only through `navigate`.
+#[hook]
+pub fn use_url_state(data: Rc<DataSet>) -> UseUrlStateHandle {
+    let current = {
+        let data = data.clone();
+        use_state(move || {
+            let (state, notices) = read_location(&data);
+            (Rc::new(state), Rc::new(notices))
+        })
+    };
+
+    {
+        let current = current.setter();
+        use_effect_with(data.clone(), move |data| {
+            let data = data.clone();
+            let on_history = move |_: &Event| {
+                let (state, notices) = read_location(&data);
+                current.set((Rc::new(state), Rc::new(notices)));
+            };
+            let window = gloo::utils::window();
+            let popstate = EventListener::new(&window, "popstate", on_history.clone());
+            let hashchange = EventListener::new(&window, "hashchange", on_history);
+            move || drop((popstate, hashchange))
+        });
+    }
+
+    let navigate = {
+        let current = current.clone();
+        Callback::from(move |navigation: Navigation| {
+            let mut state = navigation.state;
+            state.embed |= embedded_by_query();
+            if *current.0 == state {
+                return;
+            }
+            let notices = if write_location(&state, navigation.mode) {
+                Vec::new()
+            } else {
+                vec![UrlNotice("This page cannot change its address here, so the link does not follow your choices.".into())]
+            };
+            current.set((Rc::new(state), Rc::new(notices)));
+        })
+    };
+
+    UseUrlStateHandle { state: current.0.clone(), notices: current.1.clone(), navigate }
+}

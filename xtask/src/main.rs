@@ -1,0 +1,170 @@
+//! `cargo xtask`: the project's commands. Each installs the tools it needs when they are missing or at the wrong version.
+
+mod schema;
+mod serve;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve [--port N]     build the release bundle and serve it on http://127.0.0.1:8080/
+  test                 run every check and all three layers of tests
+  build                build the release bundle into dist/
+  static DIR [--port N] [--mount /sub/path/]
+                       serve a folder as a plain static server (used by the tests)
+  schema [--check]     write data/schema.json from the Rust types (or check that it is current)
+  validate FILE        check a data set and print every problem with its JSON path
+  setup                install the tools only
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => cmd_serve(&args[1..]),
+        Some("test") => cmd_test(),
+        Some("build") => tools::ensure_build_tools().and_then(|()| build_release()),
+        Some("static") => cmd_static(&args[1..]),
+        Some("schema") => schema::run(&args[1..]),
+        Some("validate") => cmd_validate(&args[1..]),
+        Some("setup") => tools::ensure_build_tools().and_then(|()| tools::ensure_test_tools()),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the folder above `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Runs a command in the workspace root with the project's tool path, failing with its name when it fails.
+pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    run_with_env(program, args, &[])
+}
+
+/// Like [`run`], with extra environment variables.
+pub fn run_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    println!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .env("PATH", tools::tool_path())
+        .envs(env.iter().copied())
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn port_option(args: &[String], default: u16) -> Result<u16, String> {
+    match args.iter().position(|a| a == "--port") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(|| "--port takes a number".to_string()),
+        None => Ok(default),
+    }
+}
+
+fn build_release() -> Result<(), String> {
+    run("trunk", &["build", "--release", "--offline"])
+}
+
+fn cmd_serve(args: &[String]) -> Result<(), String> {
+    let port = port_option(args, 8080)?;
+    tools::ensure_build_tools()?;
+    build_release()?;
+    serve::serve_forever(&root().join("dist"), "/", port)
+}
+
+fn cmd_static(args: &[String]) -> Result<(), String> {
+    let dir = args.first().ok_or("static takes a folder")?;
+    let port = port_option(args, 4173)?;
+    let mount = match args.iter().position(|a| a == "--mount") {
+        Some(i) => args.get(i + 1).cloned().ok_or("--mount takes a path")?,
+        None => "/".to_string(),
+    };
+    serve::serve_forever(Path::new(dir), &mount, port)
+}
+
+fn cmd_validate(args: &[String]) -> Result<(), String> {
+    use summit_core::validate::{parse_and_validate, Limits};
+    let file = args.first().ok_or("validate takes a file")?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    match parse_and_validate(&text, &Limits::default()) {
+        Ok((data, warnings)) => {
+            for warning in &warnings {
+                println!("{warning}");
+            }
+            println!(
+                "{file}: valid: {} items, {} events, {} warnings",
+                data.items.len(),
+                data.events.len(),
+                warnings.len()
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for problem in &problems {
+                println!("{problem}");
+            }
+            Err(format!("{file}: {} problems", problems.len()))
+        }
+    }
+}
+
+fn cmd_test() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    let mut summary = Vec::new();
+
+    println!("\n== style: cargo fmt and clippy (host and wasm)");
+    run("cargo", &["fmt", "--all", "--check"])?;
+    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    run(
+        "cargo",
+        &["clippy", "-p", "summit-fruits", "--target", "wasm32-unknown-unknown", "--all-targets", "--", "-D", "warnings"],
+    )?;
+    schema::run(&["--check".to_string()])?;
+    summary.push("style: fmt, clippy (host, wasm) and schema are clean");
+
+    println!("\n== layer 1: native tests of the core and the tools");
+    run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])?;
+    summary.push("layer 1 (native cargo test): passed");
+
+    println!("\n== layer 2: component tests in headless Chromium");
+    run_with_env(
+        "cargo",
+        &["test", "-p", "summit-fruits", "--target", "wasm32-unknown-unknown"],
+        &[("CHROMEDRIVER", tools::CHROMEDRIVER)],
+    )?;
+    summary.push("layer 2 (wasm-bindgen-test in Chromium): passed");
+
+    println!("\n== layer 3: end-to-end journeys on the release build");
+    build_release()?;
+    let server = serve::spawn(&root().join("dist"), "/", 0)?;
+    let base_url = format!("http://127.0.0.1:{}/", server.port);
+    run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)])?;
+    summary.push("layer 3 (Playwright in Chromium, with axe-core): passed");
+
+    println!("\n== summary");
+    for line in summary {
+        println!("{line}");
+    }
+    Ok(())
+}
