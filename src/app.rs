@@ -72,19 +72,30 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let navigate = url.navigate.clone();
     let results = {
         let explorer = explorer.clone();
-        use_memo((state.filters.clone(), state.sort), move |(filters, sort)| {
-            compute_results(&explorer, filters, *sort)
-        })
+        use_memo(
+            (state.filters.clone(), state.sort),
+            move |(filters, sort)| compute_results(&explorer, filters, *sort),
+        )
     };
 
-    let open_index = state.open_item.as_deref().and_then(|id| explorer.item(id)).map(|(i, _)| i);
+    let open_index = state
+        .open_item
+        .as_deref()
+        .and_then(|id| explorer.item(id))
+        .map(|(i, _)| i);
     let view = match state.view {
         View::Cards | View::Scorecard => html! {
             <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} />
         },
-        View::Matrix => html! { <MatrixView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> },
-        View::Article => html! { <ArticleView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> },
-        View::Timeline => html! { <TimelineView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> },
+        View::Matrix => {
+            html! { <MatrixView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> }
+        }
+        View::Article => {
+            html! { <ArticleView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> }
+        }
+        View::Timeline => {
+            html! { <TimelineView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> }
+        }
     };
 
     html! {
@@ -130,7 +141,12 @@ pub fn card_list(props: &CardListProps) -> Html {
         let clear = {
             let navigate = props.navigate.clone();
             let state = without_filters(&props.state);
-            Callback::from(move |_: MouseEvent| navigate.emit(Navigation { state: state.clone(), mode: HistoryMode::Push }))
+            Callback::from(move |_: MouseEvent| {
+                navigate.emit(Navigation {
+                    state: state.clone(),
+                    mode: HistoryMode::Push,
+                })
+            })
         };
         return html! {
             <div class="empty-result">

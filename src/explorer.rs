@@ -22,12 +22,20 @@ impl Explorer {
     pub fn new(data: Rc<DataSet>) -> Self {
         let index = SearchIndex::new(&data);
         let passages = locate(&data);
-        Explorer { data, index, passages }
+        Explorer {
+            data,
+            index,
+            passages,
+        }
     }
 
     /// The item with this id, and its position in the data set.
     pub fn item(&self, id: &str) -> Option<(usize, &Item)> {
-        self.data.items.iter().enumerate().find(|(_, item)| item.id == id)
+        self.data
+            .items
+            .iter()
+            .enumerate()
+            .find(|(_, item)| item.id == id)
     }
 
     /// The label of a domain id, or the id itself when the vocabulary lacks it.
@@ -56,12 +64,20 @@ impl Explorer {
 
     /// The highest level on the scale.
     pub fn max_level(&self) -> u8 {
-        self.data.feasibility_scale.iter().map(|l| l.level).max().unwrap_or(0)
+        self.data
+            .feasibility_scale
+            .iter()
+            .map(|l| l.level)
+            .max()
+            .unwrap_or(0)
     }
 }
 
 fn term_label<'a>(terms: &'a [summit_core::model::Term], id: &'a str) -> &'a str {
-    terms.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
+    terms
+        .iter()
+        .find(|t| t.id == id)
+        .map_or(id, |t| t.label.as_str())
 }
 
 /// The shared explorer, cheap to clone and compared by identity.
@@ -119,10 +135,18 @@ pub fn use_explorer() -> ExplorerContext {
 pub fn link_click(navigate: &Navigate, state: ViewState) -> Callback<MouseEvent> {
     let navigate = navigate.clone();
     Callback::from(move |event: MouseEvent| {
-        if event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() || event.button() != 0 {
+        if event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+            || event.button() != 0
+        {
             return;
         }
         event.prevent_default();
-        navigate.emit(Navigation { state: state.clone(), mode: HistoryMode::Push });
+        navigate.emit(Navigation {
+            state: state.clone(),
+            mode: HistoryMode::Push,
+        });
     })
 }

@@ -21,8 +21,14 @@ pub struct UseUrlStateHandle {
 
 /// True when the page was opened with `embed=1` in its query string (as the embed snippet writes it).
 fn embedded_by_query() -> bool {
-    let search = gloo::utils::window().location().search().unwrap_or_default();
-    search.trim_start_matches('?').split('&').any(|pair| pair == "embed=1")
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == "embed=1")
 }
 
 fn read_location(data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
@@ -38,14 +44,24 @@ fn write_location(state: &ViewState, mode: HistoryMode) -> bool {
     let location = window.location();
     let fragment = to_fragment(state);
     let url = if fragment.is_empty() {
-        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
     } else {
         format!("#{fragment}")
     };
-    let Ok(history) = window.history() else { return false };
+    let Ok(history) = window.history() else {
+        return false;
+    };
     let result = match mode {
-        HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-        HistoryMode::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        HistoryMode::Push => {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+        HistoryMode::Replace => {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
     };
     result.is_ok()
 }
@@ -93,5 +109,9 @@ pub fn use_url_state(data: Rc<DataSet>) -> UseUrlStateHandle {
         })
     };
 
-    UseUrlStateHandle { state: current.0.clone(), notices: current.1.clone(), navigate }
+    UseUrlStateHandle {
+        state: current.0.clone(),
+        notices: current.1.clone(),
+        navigate,
+    }
 }

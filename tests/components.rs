@@ -28,8 +28,16 @@ async fn article_header_names_the_article_and_links_to_the_original() {
     let root = mount::<ArticleHeader>(ArticleHeaderProps { data: data_set }).await;
 
     let title = root.query_selector("h1").unwrap().expect("a heading");
-    assert_eq!(title.text_content().unwrap(), "Potential Fruits of the Biden-Putin Summit");
-    let byline = root.query_selector(".byline").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(
+        title.text_content().unwrap(),
+        "Potential Fruits of the Biden-Putin Summit"
+    );
+    let byline = root
+        .query_selector(".byline")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(byline.contains("Simon Saradzhyan"), "{byline}");
     assert!(byline.contains("Russia Matters"), "{byline}");
     assert!(byline.contains("4 June 2021"), "{byline}");

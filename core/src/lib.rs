@@ -3,6 +3,7 @@
 //! Nothing here imports `yew` or `web_sys`; it compiles and is tested on the host with plain `cargo test`.
 
 pub mod dates;
+pub mod hindsight;
 pub mod model;
 pub mod state;
 pub mod validate;

@@ -41,12 +41,6 @@ impl Folded {
             self.len += 1;
         }
     }
-
-    fn push_str(&mut self, s: &str) {
-        for c in s.chars() {
-            self.push(c);
-        }
-    }
 }
 
 impl Iterator for Folded {
@@ -126,34 +120,45 @@ fn is_combining_mark(c: char) -> bool {
 /// Folding is idempotent: folding folded text changes nothing.
 pub fn fold_char(c: char) -> Folded {
     let mut out = Folded::empty();
+    fold_char_with(c, |f| out.push(f));
+    out
+}
+
+/// [`fold_char`] without the buffer: gives each folded character to `emit`.
+#[inline]
+fn fold_char_with(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return out;
+        return emit(c.to_ascii_lowercase());
     }
+    let mut emit_str = |s: &str| s.chars().for_each(&mut emit);
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => out.push('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => out.push('"'),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-        '\u{00A0}' | '\u{2007}' | '\u{202F}' => out.push(' '),
-        // The tables hold both cases, so most accented letters need no case lookup.
-        _ => match latin_base(c) {
-            Some(base) => out.push_str(base),
-            None => {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => emit_str("'"),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => emit_str("\""),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => emit_str("-"),
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => emit_str(" "),
+        _ => {
+            // The tables hold both cases, so most accented letters need no case lookup.
+            if let Some(base) = latin_base(c) {
+                return emit_str(base);
+            }
             for lower in c.to_lowercase() {
-                if lower.is_ascii() {
-                    out.push(lower);
-                } else if is_combining_mark(lower) {
-                    // dropped
-                } else if let Some(base) = latin_base(lower) {
-                    out.push_str(base);
-                } else {
-                    out.push(lower);
+                if let Some(base) = latin_base(lower) {
+                    emit_str(base);
+                } else if !is_combining_mark(lower) {
+                    let mut buf = [0; 4];
+                    emit_str(lower.encode_utf8(&mut buf));
                 }
             }
-            }
-        },
+        }
     }
-    out
+}
+
+/// How many bytes `c` folds to.
+#[inline]
+fn folded_len(c: char) -> usize {
+    let mut len = 0;
+    fold_char_with(c, |f| len += f.len_utf8());
+    len
 }
 
 /// Appends the folded form of `text` to `out`.
@@ -163,7 +168,7 @@ pub fn fold_into(text: &str, out: &mut String) {
     let mut i = 0;
     while i < bytes.len() {
         // A run of ASCII is copied and lowercased in place.
-        let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |k| i + k);
+        let run = i + ascii_prefix_len(&bytes[i..]);
         if run > i {
             let from = out.len();
             out.push_str(&text[i..run]);
@@ -171,9 +176,7 @@ pub fn fold_into(text: &str, out: &mut String) {
             i = run;
         }
         if let Some(c) = text[i..].chars().next() {
-            for f in fold_char(c) {
-                out.push(f);
-            }
+            fold_char_with(c, |f| out.push(f));
             i += c.len_utf8();
         }
     }
@@ -188,9 +191,10 @@ pub fn fold(text: &str) -> String {
 
 /// `text` folded, borrowing it when folding would not change it.
 fn fold_cow(text: &str) -> Cow<'_, str> {
-    let unchanged = text.chars().all(|c| {
+    let unchanged = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        || text.chars().all(|c| {
         let mut f = fold_char(c);
-        f.len() == 1 && f.next() == Some(c)
+        f.next() == Some(c) && f.next().is_none()
     });
     if unchanged {
         Cow::Borrowed(text)
@@ -218,6 +222,20 @@ pub fn search_terms(search: &str) -> Vec<String> {
 /// How common a byte is in folded English text; higher is more common. Used to pick the two
 /// rarest bytes of a needle as the ones to scan for.
 fn byte_commonness(b: u8) -> u8 {
+    COMMONNESS[b as usize]
+}
+
+const COMMONNESS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = commonness(b as u8);
+        b += 1;
+    }
+    table
+};
+
+const fn commonness(b: u8) -> u8 {
     match b {
         b' ' => 255,
         b'e' => 250,
@@ -269,13 +287,20 @@ impl<'n> Finder<'n> {
     fn new(needle: &'n [u8]) -> Self {
         debug_assert!(!needle.is_empty());
         // The rarest byte, then the rarest at another position (the first on ties).
-        let rarest = |skip: Option<usize>| {
-            (0..needle.len())
-                .filter(|&i| Some(i) != skip)
-                .min_by_key(|&i| (byte_commonness(needle[i]), i))
-        };
-        let i1 = rarest(None).unwrap_or(0);
-        let i2 = rarest(Some(i1)).unwrap_or(i1);
+        let rank = |i: usize| byte_commonness(needle[i]);
+        let mut i1 = 0;
+        for i in 1..needle.len() {
+            if rank(i) < rank(i1) {
+                i1 = i;
+            }
+        }
+        let mut i2 = None;
+        for i in 0..needle.len() {
+            if i != i1 && i2.is_none_or(|j| rank(i) < rank(j)) {
+                i2 = Some(i);
+            }
+        }
+        let i2 = i2.unwrap_or(i1);
         Finder { needle, i1, i2, b1: LO * needle[i1] as u64, b2: LO * needle[i2] as u64 }
     }
 
@@ -786,32 +811,68 @@ thread_local! {
 /// starts where the character that its first folded byte comes from starts, and ends where the
 /// character that its last folded byte comes from ends (including accents after it that folding dropped).
 fn to_original(text: &str, ranges: &mut [Range<usize>]) {
-    let mut chars = text
-        .char_indices()
-        .map(|(at, c)| (at, c.len_utf8(), fold_char(c).map(char::len_utf8).sum::<usize>()));
-    // The current character: where it starts in `text`, its length there, and where (in bytes)
-    // its folded form ends.
-    let (mut at, mut len, mut folded_end) = (0, 0, 0);
-    let mut seek = |folded: usize| -> (usize, usize) {
-        while folded_end <= folded {
-            let Some((a, l, fl)) = chars.next() else { break };
-            (at, len) = (a, l);
-            folded_end += fl;
+    let bytes = text.as_bytes();
+    // The walk's place: the start of a character in `text`, and of its folded form.
+    let (mut at, mut folded) = (0, 0);
+    // The start and length of the character that folded byte `q` comes from; `q` never decreases.
+    let mut seek = |q: usize| -> (usize, usize) {
+        while at < bytes.len() {
+            if bytes[at].is_ascii() {
+                // ASCII folds byte for byte: skip up to `q` or the next other character.
+                let want = q - folded + 1;
+                let limit = want.min(bytes.len() - at);
+                match Some(ascii_prefix_len(&bytes[at..at + limit])).filter(|&k| k < limit) {
+                    None if limit == want => {
+                        at += want - 1;
+                        folded = q;
+                        return (at, 1);
+                    }
+                    None => {
+                        at += limit;
+                        folded += limit;
+                    }
+                    Some(k) => {
+                        at += k;
+                        folded += k;
+                    }
+                }
+            } else {
+                let Some(c) = text[at..].chars().next() else { break };
+                let width = folded_len(c);
+                if q < folded + width {
+                    return (at, c.len_utf8());
+                }
+                at += c.len_utf8();
+                folded += width;
+            }
         }
-        (at, len)
+        (at, 0)
     };
     for r in ranges.iter_mut() {
         let (start, _) = seek(r.start);
         let (last, last_len) = seek(r.end - 1);
         let mut end = last + last_len;
         while let Some(c) = text[end..].chars().next() {
-            if fold_char(c).len() > 0 {
+            if folded_len(c) > 0 {
                 break;
             }
             end += c.len_utf8();
         }
         *r = start..end;
     }
+}
+
+/// The length of the ASCII run at the start of `bytes`, looked at eight bytes at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let high = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8])) & HI;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i)
 }
 
 /// The length of the UTF-8 sequence that starts with `lead`.

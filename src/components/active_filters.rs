@@ -16,7 +16,10 @@ pub struct ActiveFiltersProps {
 
 /// The state without any filter; other settings (view, sort, matrix rows) stay.
 pub fn without_filters(state: &ViewState) -> ViewState {
-    ViewState { filters: Filters::default(), ..state.clone() }
+    ViewState {
+        filters: Filters::default(),
+        ..state.clone()
+    }
 }
 
 /// Lists what is filtered; nothing when no filter is on.
@@ -29,9 +32,15 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     }
     let chip = |facet: &str, label: String, next: Filters| {
         let navigate = props.navigate.clone();
-        let state = ViewState { filters: next, ..(*props.state).clone() };
+        let state = ViewState {
+            filters: next,
+            ..(*props.state).clone()
+        };
         let onclick = Callback::from(move |_: MouseEvent| {
-            navigate.emit(Navigation { state: state.clone(), mode: HistoryMode::Push });
+            navigate.emit(Navigation {
+                state: state.clone(),
+                mode: HistoryMode::Push,
+            });
         });
         html! {
             <li>
@@ -44,22 +53,41 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     };
     let mut chips = Vec::new();
     if !filters.search.trim().is_empty() {
-        chips.push(chip("Search", format!("“{}”", filters.search.trim()), Filters { search: String::new(), ..filters.clone() }));
+        chips.push(chip(
+            "Search",
+            format!("“{}”", filters.search.trim()),
+            Filters {
+                search: String::new(),
+                ..filters.clone()
+            },
+        ));
     }
     for category in &filters.categories {
         let mut next = filters.clone();
         next.categories.remove(category);
-        chips.push(chip("Category", explorer.category_label(*category).to_string(), next));
+        chips.push(chip(
+            "Category",
+            explorer.category_label(*category).to_string(),
+            next,
+        ));
     }
     for level in &filters.levels {
         let mut next = filters.clone();
         next.levels.remove(level);
-        chips.push(chip("Feasibility", explorer.level_label(*level).to_string(), next));
+        chips.push(chip(
+            "Feasibility",
+            explorer.level_label(*level).to_string(),
+            next,
+        ));
     }
     for domain in &filters.domains {
         let mut next = filters.clone();
         next.domains.remove(domain);
-        chips.push(chip("Domain", explorer.domain_label(domain).to_string(), next));
+        chips.push(chip(
+            "Domain",
+            explorer.domain_label(domain).to_string(),
+            next,
+        ));
     }
     for actor in &filters.actors {
         let mut next = filters.clone();
@@ -69,7 +97,12 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     let clear_all = {
         let navigate = props.navigate.clone();
         let state = without_filters(&props.state);
-        Callback::from(move |_: MouseEvent| navigate.emit(Navigation { state: state.clone(), mode: HistoryMode::Push }))
+        Callback::from(move |_: MouseEvent| {
+            navigate.emit(Navigation {
+                state: state.clone(),
+                mode: HistoryMode::Push,
+            })
+        })
     };
     html! {
         <div class="active-filters">

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use summit_core::model::DataSet;
 use summit_core::dates::format_iso_date;
+use summit_core::model::DataSet;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleHeaderProps {

@@ -38,7 +38,10 @@ fn option_html(
     let id = format!("facet-{key}");
     let navigate = navigate.clone();
     let onchange = Callback::from(move |_: Event| {
-        navigate.emit(Navigation { state: next.clone(), mode: HistoryMode::Push });
+        navigate.emit(Navigation {
+            state: next.clone(),
+            mode: HistoryMode::Push,
+        });
     });
     html! {
         <li class={classes!("facet-option", (count == 0 && !checked).then_some("empty"))}>
@@ -52,7 +55,10 @@ fn option_html(
 }
 
 fn with_filters(state: &ViewState, filters: Filters) -> ViewState {
-    ViewState { filters, ..state.clone() }
+    ViewState {
+        filters,
+        ..state.clone()
+    }
 }
 
 /// Search, sort and facets. Every change goes to the URL; nothing is kept here.
@@ -67,8 +73,14 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            let filters = Filters { search: input.value(), ..state.filters.clone() };
-            navigate.emit(Navigation { state: with_filters(&state, filters), mode: HistoryMode::Replace });
+            let filters = Filters {
+                search: input.value(),
+                ..state.filters.clone()
+            };
+            navigate.emit(Navigation {
+                state: with_filters(&state, filters),
+                mode: HistoryMode::Replace,
+            });
         })
     };
     let on_sort = {
@@ -77,7 +89,13 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let sort = SortOrder::from_id(&select.value()).unwrap_or_default();
-            navigate.emit(Navigation { state: ViewState { sort, ..(*state).clone() }, mode: HistoryMode::Push });
+            navigate.emit(Navigation {
+                state: ViewState {
+                    sort,
+                    ..(*state).clone()
+                },
+                mode: HistoryMode::Push,
+            });
         })
     };
 
@@ -87,19 +105,59 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         option_html(&format!("cat-{}", category.id()), label, *count, filters.categories.contains(category), &props.navigate, next)
     });
     let levels = props.counts.levels.iter().rev().map(|(level, count)| {
-        let next = with_filters(state, Filters { levels: toggled(&filters.levels, level), ..filters.clone() });
-        let label = html! { <span>{ format!("{} ({level})", explorer.level_label(*level)) }</span> };
-        option_html(&format!("level-{level}"), label, *count, filters.levels.contains(level), &props.navigate, next)
+        let next = with_filters(
+            state,
+            Filters {
+                levels: toggled(&filters.levels, level),
+                ..filters.clone()
+            },
+        );
+        let label =
+            html! { <span>{ format!("{} ({level})", explorer.level_label(*level)) }</span> };
+        option_html(
+            &format!("level-{level}"),
+            label,
+            *count,
+            filters.levels.contains(level),
+            &props.navigate,
+            next,
+        )
     });
     let domains = props.counts.domains.iter().map(|(domain, count)| {
-        let next = with_filters(state, Filters { domains: toggled(&filters.domains, domain), ..filters.clone() });
+        let next = with_filters(
+            state,
+            Filters {
+                domains: toggled(&filters.domains, domain),
+                ..filters.clone()
+            },
+        );
         let label = html! { <span>{ explorer.domain_label(domain) }</span> };
-        option_html(&format!("domain-{domain}"), label, *count, filters.domains.contains(domain), &props.navigate, next)
+        option_html(
+            &format!("domain-{domain}"),
+            label,
+            *count,
+            filters.domains.contains(domain),
+            &props.navigate,
+            next,
+        )
     });
     let actors = props.counts.actors.iter().map(|(actor, count)| {
-        let next = with_filters(state, Filters { actors: toggled(&filters.actors, actor), ..filters.clone() });
+        let next = with_filters(
+            state,
+            Filters {
+                actors: toggled(&filters.actors, actor),
+                ..filters.clone()
+            },
+        );
         let label = html! { <span>{ explorer.actor_label(actor) }</span> };
-        option_html(&format!("actor-{actor}"), label, *count, filters.actors.contains(actor), &props.navigate, next)
+        option_html(
+            &format!("actor-{actor}"),
+            label,
+            *count,
+            filters.actors.contains(actor),
+            &props.navigate,
+            next,
+        )
     });
 
     html! {

@@ -22,7 +22,10 @@ pub struct ItemDetailProps {
 }
 
 fn with_item(state: &ViewState, item: Option<&str>) -> ViewState {
-    ViewState { open_item: item.map(str::to_string), ..state.clone() }
+    ViewState {
+        open_item: item.map(str::to_string),
+        ..state.clone()
+    }
 }
 
 /// The detail of one item. It opens as a modal dialog (focus moves in, Escape closes, focus returns).
@@ -38,15 +41,20 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
         let navigate = props.navigate.clone();
         let closed_state = with_item(&props.state, None);
         use_effect_with(props.index, move |_| {
-            let listener = dialog_ref.cast::<web_sys::HtmlDialogElement>().map(|dialog| {
-                if !dialog.open() {
-                    let _ = dialog.show_modal();
-                }
-                let target: web_sys::EventTarget = dialog.clone().unchecked_into();
-                EventListener::new(&target, "close", move |_| {
-                    navigate.emit(Navigation { state: closed_state.clone(), mode: HistoryMode::Push });
-                })
-            });
+            let listener = dialog_ref
+                .cast::<web_sys::HtmlDialogElement>()
+                .map(|dialog| {
+                    if !dialog.open() {
+                        let _ = dialog.show_modal();
+                    }
+                    let target: web_sys::EventTarget = dialog.clone().unchecked_into();
+                    EventListener::new(&target, "close", move |_| {
+                        navigate.emit(Navigation {
+                            state: closed_state.clone(),
+                            mode: HistoryMode::Push,
+                        });
+                    })
+                });
             move || drop(listener)
         });
     }
@@ -61,12 +69,24 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
     };
 
     let title_id = "detail-title";
-    let related: Vec<_> = item.related.iter().filter_map(|id| explorer.item(id)).collect();
-    let events: Vec<_> = explorer.data.events.iter().filter(|e| e.items.iter().any(|i| *i == item.id)).collect();
+    let related: Vec<_> = item
+        .related
+        .iter()
+        .filter_map(|id| explorer.item(id))
+        .collect();
+    let events: Vec<_> = explorer
+        .data
+        .events
+        .iter()
+        .filter(|e| e.items.contains(&item.id))
+        .collect();
     let read_state = |evidence: usize| ViewState {
         view: View::Article,
         open_item: None,
-        passage: Some(PassageRef { item: item.id.clone(), evidence }),
+        passage: Some(PassageRef {
+            item: item.id.clone(),
+            evidence,
+        }),
         ..(*props.state).clone()
     };
 

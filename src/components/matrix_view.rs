@@ -29,7 +29,7 @@ pub struct MatrixViewProps {
 /// Width of the row-label column, in viewBox units (CSS pixels at scale 1).
 const LABEL_W: f64 = 168.0;
 /// Width of one feasibility column.
-const COL_W: f64 = 152.0;
+const COL_W: f64 = 168.0;
 /// Height of the column headers above the grid.
 const HEADER_H: f64 = 66.0;
 /// Height of one mark (two lines of title) and the step from one stacked mark to the next.
@@ -42,8 +42,8 @@ const ROW_MIN_H: f64 = 56.0;
 /// Line height of wrapped labels.
 const LINE_H: f64 = 15.0;
 /// How many characters fit on one line of a mark's title, and of a row label.
-const MARK_LINE_CHARS: usize = 17;
-const ROW_LINE_CHARS: usize = 21;
+const MARK_LINE_CHARS: usize = 16;
+const ROW_LINE_CHARS: usize = 20;
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
@@ -567,11 +567,13 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                                 html! {
                                                     <li class={classes!("matrix-table-item", format!("cat-{}", item.category.id()), dimmed.then_some("matrix-table-item--dim"))}>
                                                         <CategoryIcon category={item.category} />
-                                                        <a href={state_href(&open)} onclick={link_click(&navigate, open)}>{item.title.clone()}</a>
-                                                        <span class="visually-hidden">{format!(" ({})", explorer.category_label(item.category))}</span>
-                                                        if dimmed {
-                                                            <span class="matrix-table-filtered">{" (filtered out)"}</span>
-                                                        }
+                                                        <span class="matrix-table-text">
+                                                            <a href={state_href(&open)} onclick={link_click(&navigate, open)}>{item.title.clone()}</a>
+                                                            <span class="visually-hidden">{format!(" ({})", explorer.category_label(item.category))}</span>
+                                                            if dimmed {
+                                                                <span class="matrix-table-filtered">{" (filtered out)"}</span>
+                                                            }
+                                                        </span>
                                                     </li>
                                                 }
                                             }) }

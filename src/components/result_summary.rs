@@ -19,7 +19,10 @@ pub fn result_summary(props: &ResultSummaryProps) -> Html {
     let text = if props.shown == props.total {
         format!("Showing all {} prospects and risks", props.total)
     } else {
-        format!("Showing {} of {} prospects and risks", props.shown, props.total)
+        format!(
+            "Showing {} of {} prospects and risks",
+            props.shown, props.total
+        )
     };
     html! {
         <div class="result-summary">

@@ -28,11 +28,14 @@ enum CopyStatus {
 async fn copy_to_clipboard(text: String) -> bool {
     let navigator = gloo::utils::window().navigator();
     // Insecure pages have no clipboard at all; sandboxed iframes reject the write.
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
     if !has_clipboard {
         return false;
     }
-    JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
+    JsFuture::from(navigator.clipboard().write_text(&text))
+        .await
+        .is_ok()
 }
 
 /// View links, copy link and theme.
@@ -48,7 +51,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let copy_status = copy_status.clone();
             spawn_local(async move {
                 let copied = copy_to_clipboard(href.clone()).await;
-                copy_status.set(if copied { CopyStatus::Copied } else { CopyStatus::Refused(href) });
+                copy_status.set(if copied {
+                    CopyStatus::Copied
+                } else {
+                    CopyStatus::Refused(href)
+                });
             });
         })
     };
@@ -62,7 +69,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
 
-    let views = View::ALL.into_iter().filter(|v| *v != View::Scorecard || props.state.hindsight);
+    let views = View::ALL
+        .into_iter()
+        .filter(|v| *v != View::Scorecard || props.state.hindsight);
     html! {
         <div class="toolbar">
             <nav class="view-nav" aria-label="Views">

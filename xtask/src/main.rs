@@ -46,7 +46,10 @@ fn main() -> ExitCode {
 
 /// The workspace root (the folder above `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 /// Runs a command in the workspace root with the project's tool path, failing with its name when it fails.
@@ -135,10 +138,30 @@ fn cmd_test() -> Result<(), String> {
 
     println!("\n== style: cargo fmt and clippy (host and wasm)");
     run("cargo", &["fmt", "--all", "--check"])?;
-    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run(
         "cargo",
-        &["clippy", "-p", "summit-fruits", "--target", "wasm32-unknown-unknown", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "summit-fruits",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
     schema::run(&["--check".to_string()])?;
     summary.push("style: fmt, clippy (host, wasm) and schema are clean");
@@ -150,7 +173,13 @@ fn cmd_test() -> Result<(), String> {
     println!("\n== layer 2: component tests in headless Chromium");
     run_with_env(
         "cargo",
-        &["test", "-p", "summit-fruits", "--target", "wasm32-unknown-unknown"],
+        &[
+            "test",
+            "-p",
+            "summit-fruits",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
         &[("CHROMEDRIVER", tools::CHROMEDRIVER)],
     )?;
     summary.push("layer 2 (wasm-bindgen-test in Chromium): passed");

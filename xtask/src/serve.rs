@@ -70,7 +70,11 @@ fn respond(mut stream: TcpStream, dir: &Path, mount: &str) {
     }
     // Read and ignore the headers.
     let mut header = String::new();
-    while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+    while reader
+        .read_line(&mut header)
+        .map(|n| n > 2)
+        .unwrap_or(false)
+    {
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -80,10 +84,18 @@ fn respond(mut stream: TcpStream, dir: &Path, mount: &str) {
     let (status, body, content_type) = match (method, file) {
         ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {
             Ok(body) => ("200 OK", body, mime_type(&file)),
-            Err(_) => ("500 Internal Server Error", b"cannot read file".to_vec(), "text/plain"),
+            Err(_) => (
+                "500 Internal Server Error",
+                b"cannot read file".to_vec(),
+                "text/plain",
+            ),
         },
         ("GET" | "HEAD", None) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-        _ => ("405 Method Not Allowed", b"method not allowed".to_vec(), "text/plain"),
+        _ => (
+            "405 Method Not Allowed",
+            b"method not allowed".to_vec(),
+            "text/plain",
+        ),
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
@@ -114,7 +126,8 @@ fn accept_loop(listener: TcpListener, dir: PathBuf, mount: String) {
 
 /// Starts serving `dir` under `mount` on 127.0.0.1 (`port` 0 picks a free one) on a background thread.
 pub fn spawn(dir: &Path, mount: &str, port: u16) -> Result<Running, String> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let (dir, mount) = (dir.to_path_buf(), normalise_mount(mount));
     std::thread::spawn(move || accept_loop(listener, dir, mount));
@@ -126,7 +139,8 @@ pub fn serve_forever(dir: &Path, mount: &str, port: u16) -> Result<(), String> {
     if !dir.join("index.html").is_file() {
         return Err(format!("{} has no index.html", dir.display()));
     }
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let mount = normalise_mount(mount);
     println!("Summit Fruits is served at http://127.0.0.1:{port}{mount} (Ctrl-C to stop)");
     accept_loop(listener, dir.to_path_buf(), mount);
@@ -140,8 +154,14 @@ mod tests {
     #[test]
     fn requests_map_to_files_below_the_folder_only() {
         let dir = Path::new("/srv/app");
-        assert_eq!(resolve(dir, "/", "/app.js?v=1"), Some(PathBuf::from("/srv/app/app.js")));
-        assert_eq!(resolve(dir, "/tools/summit/", "/tools/summit/a%20b.css"), Some(PathBuf::from("/srv/app/a b.css")));
+        assert_eq!(
+            resolve(dir, "/", "/app.js?v=1"),
+            Some(PathBuf::from("/srv/app/app.js"))
+        );
+        assert_eq!(
+            resolve(dir, "/tools/summit/", "/tools/summit/a%20b.css"),
+            Some(PathBuf::from("/srv/app/a b.css"))
+        );
         assert_eq!(resolve(dir, "/tools/summit/", "/other/app.js"), None);
         assert_eq!(resolve(dir, "/", "/../etc/passwd"), None);
         assert_eq!(resolve(dir, "/", "/%2e%2e/etc/passwd"), None);

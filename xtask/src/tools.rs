@@ -14,14 +14,18 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 fn cargo_bin() -> PathBuf {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
     cargo_home.join("bin")
 }
 
 /// PATH with the project's npm tools and cargo's install folder in front.
 pub fn tool_path() -> String {
     let mut parts = vec![root().join("node_modules/.bin"), cargo_bin()];
-    parts.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    parts.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(parts)
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -29,8 +33,18 @@ pub fn tool_path() -> String {
 
 /// The first line a program prints for `--version`, or `None` when it cannot be run.
 fn version_of(program: &str) -> Option<String> {
-    let output = Command::new(program).arg("--version").env("PATH", tool_path()).output().ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
+    let output = Command::new(program)
+        .arg("--version")
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
+    output.status.success().then(|| {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    })
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
@@ -38,7 +52,10 @@ fn ensure_wasm_target() -> Result<(), String> {
         .args(["target", "list", "--installed"])
         .output()
         .map_err(|e| format!("rustup is needed: {e}"))?;
-    if String::from_utf8_lossy(&output.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run("rustup", &["target", "add", "wasm32-unknown-unknown"])
@@ -60,7 +77,11 @@ fn ensure_npm_packages() -> Result<(), String> {
     let modified = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     match (modified(&lock), modified(&installed)) {
         (Some(lock_time), Some(installed_time)) if installed_time >= lock_time => Ok(()),
-        _ => run_with_env("npm", &["ci", "--no-audit", "--no-fund"], &[("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")]),
+        _ => run_with_env(
+            "npm",
+            &["ci", "--no-audit", "--no-fund"],
+            &[("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")],
+        ),
     }
 }
 
@@ -76,7 +97,13 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_cargo_tool(
         "wasm-bindgen",
         &format!("wasm-bindgen {WASM_BINDGEN_VERSION}"),
-        &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION, "--force"],
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+            "--force",
+        ],
     )?;
     ensure_npm_packages()
 }
@@ -90,7 +117,13 @@ pub fn ensure_test_tools() -> Result<(), String> {
     run("apt-get", &["update"])?;
     run_with_env(
         "apt-get",
-        &["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"],
+        &[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ],
         &[("DEBIAN_FRONTEND", "noninteractive")],
     )
 }

@@ -1,0 +1,159 @@
+//! Component tests of the card and the filter panel, mounted with the bundled data set in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+use summit_core::model::Category;
+use summit_core::query::{facet_counts, search_terms};
+use summit_core::state::{Filters, ViewState};
+use summit_fruits::components::filter_panel::FilterPanel;
+use summit_fruits::components::item_card::ItemCard;
+use summit_fruits::explorer::Navigation;
+
+use common::{explorer, mount, texts};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_card_shows_category_meter_rationale_and_chips() {
+    let explorer = explorer();
+    let (index, item) = explorer
+        .item("diplomatic-missions")
+        .expect("the item exists");
+    let open_state = Rc::new(ViewState {
+        open_item: Some(item.id.clone()),
+        ..ViewState::default()
+    });
+    let root = mount(
+        &explorer,
+        html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
+    )
+    .await;
+
+    assert_eq!(texts(&root, ".card-title"), vec![item.title.clone()]);
+    assert_eq!(
+        texts(&root, ".category-badge"),
+        vec!["Low-hanging fruit".to_string()]
+    );
+    let meter = root.query_selector("[role=meter]").unwrap().unwrap();
+    assert_eq!(meter.get_attribute("aria-valuenow").as_deref(), Some("5"));
+    assert_eq!(
+        meter.get_attribute("aria-valuetext").as_deref(),
+        Some("5 of 5, Easy")
+    );
+    let rationale = texts(&root, ".rationale blockquote").join("");
+    assert!(
+        rationale.contains(&item.feasibility.rationale),
+        "{rationale}"
+    );
+    assert_eq!(texts(&root, ".chip-domain").len(), item.domains.len());
+    assert_eq!(texts(&root, ".chip-actor").len(), item.actors.len());
+    let href = root
+        .query_selector(".card-title a")
+        .unwrap()
+        .unwrap()
+        .get_attribute("href")
+        .unwrap();
+    assert_eq!(href, "#item=diplomatic-missions");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_marks_the_search_words() {
+    let explorer = explorer();
+    let (index, _) = explorer.item("open-skies-treaty").expect("the item exists");
+    let root = mount(
+        &explorer,
+        html! { <ItemCard {index} open_state={Rc::new(ViewState::default())} terms={Rc::new(search_terms("too LATE"))} navigate={Callback::noop()} /> },
+    )
+    .await;
+    let hits = texts(&root, "mark.search-hit");
+    assert!(
+        hits.iter().any(|h| h.eq_ignore_ascii_case("too")),
+        "{hits:?}"
+    );
+    assert!(
+        hits.iter().any(|h| h.eq_ignore_ascii_case("late")),
+        "{hits:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_filter_panel_shows_live_counts_and_disables_empty_options() {
+    let explorer = explorer();
+    let filters = Filters {
+        categories: [Category::Risk].into_iter().collect(),
+        ..Filters::default()
+    };
+    let counts = Rc::new(facet_counts(&explorer.data, &explorer.index, &filters));
+    let state = Rc::new(ViewState {
+        filters,
+        ..ViewState::default()
+    });
+    let navigations = Rc::new(RefCell::new(Vec::<Navigation>::new()));
+    let navigate = {
+        let navigations = navigations.clone();
+        Callback::from(move |n: Navigation| navigations.borrow_mut().push(n))
+    };
+    let root = mount(
+        &explorer,
+        html! { <FilterPanel state={state.clone()} counts={counts.clone()} {navigate} /> },
+    )
+    .await;
+
+    let legends = texts(&root, "legend");
+    assert_eq!(
+        legends,
+        vec![
+            "Category",
+            "Feasibility at the summit",
+            "Domain",
+            "Who would have to act"
+        ]
+    );
+
+    // Every option is listed, and its count is the one the core computed.
+    let count_texts = texts(&root, ".facet-count");
+    let expected_options =
+        counts.categories.len() + counts.levels.len() + counts.domains.len() + counts.actors.len();
+    assert_eq!(count_texts.len(), expected_options);
+
+    // Options that would leave nothing are shown disabled, not hidden.
+    let disabled = root
+        .query_selector_all("input[type=checkbox]:disabled")
+        .unwrap()
+        .length() as usize;
+    let zero = counts.levels.iter().filter(|(_, c)| *c == 0).count()
+        + counts.domains.iter().filter(|(_, c)| *c == 0).count()
+        + counts.actors.iter().filter(|(_, c)| *c == 0).count()
+        + counts
+            .categories
+            .iter()
+            .filter(|(c, n)| *n == 0 && *c != Category::Risk)
+            .count();
+    assert!(zero > 0, "a risk-only filter leaves some options empty");
+    assert_eq!(disabled, zero);
+
+    // Ticking a category adds it to the filters through navigate.
+    let checkbox: web_sys::HtmlInputElement = root
+        .query_selector("#facet-cat-low-hanging")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    checkbox.click();
+    yew::scheduler::flush().await;
+    let last = navigations.borrow().last().cloned().expect("a navigation");
+    assert!(last
+        .state
+        .filters
+        .categories
+        .contains(&Category::LowHanging));
+    assert!(last.state.filters.categories.contains(&Category::Risk));
+}
