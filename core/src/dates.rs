@@ -9,8 +9,18 @@ pub struct IsoDate {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn is_leap_year(year: u16) -> bool {
@@ -89,7 +99,11 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: Option<&str>) {
-        assert_eq!(IsoDate::parse(text).map(IsoDate::to_human).as_deref(), expected, "{text}");
+        assert_eq!(
+            IsoDate::parse(text).map(IsoDate::to_human).as_deref(),
+            expected,
+            "{text}"
+        );
     }
 
     #[test]
@@ -102,7 +116,17 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "21-06-04", "2021-13", "2021-02-29", "2021-06-31", "2021-6-4", "2021-06-04-01", "June 2021", "2021--04"] {
+        for bad in [
+            "",
+            "21-06-04",
+            "2021-13",
+            "2021-02-29",
+            "2021-06-31",
+            "2021-6-4",
+            "2021-06-04-01",
+            "June 2021",
+            "2021--04",
+        ] {
             check(bad, None);
         }
     }

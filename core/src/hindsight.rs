@@ -7,7 +7,12 @@ use crate::model::{Category, DataSet, Hindsight, HindsightEntry, Outcome, Verdic
 
 impl Verdict {
     /// Every verdict, from best kept to least.
-    pub const ALL: [Verdict; 4] = [Verdict::BorneOut, Verdict::Partly, Verdict::NotBorneOut, Verdict::Overtaken];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::BorneOut,
+        Verdict::Partly,
+        Verdict::NotBorneOut,
+        Verdict::Overtaken,
+    ];
 
     /// The id used in the data and in CSS class names.
     pub fn id(self) -> &'static str {
@@ -42,7 +47,11 @@ impl Verdict {
 
 /// The dated facts that bear on an item, oldest first; background facts (from before the article) included.
 pub fn entries_for<'h>(hindsight: &'h Hindsight, item_id: &str) -> Vec<&'h HindsightEntry> {
-    let mut entries: Vec<_> = hindsight.entries.iter().filter(|e| e.items.iter().any(|i| i == item_id)).collect();
+    let mut entries: Vec<_> = hindsight
+        .entries
+        .iter()
+        .filter(|e| e.items.iter().any(|i| i == item_id))
+        .collect();
     entries.sort_by_key(|e| IsoDate::parse(&e.date).map(IsoDate::first_day));
     entries
 }
@@ -72,7 +81,11 @@ pub struct ScoreRow {
 
 impl ScoreRow {
     fn new(key: String) -> Self {
-        ScoreRow { key, by_verdict: Verdict::ALL.iter().map(|v| (*v, Vec::new())).collect(), without_outcome: Vec::new() }
+        ScoreRow {
+            key,
+            by_verdict: Verdict::ALL.iter().map(|v| (*v, Vec::new())).collect(),
+            without_outcome: Vec::new(),
+        }
     }
 
     fn add(&mut self, index: usize, verdict: Option<Verdict>) {
@@ -107,8 +120,14 @@ pub struct Scorecard {
 pub fn scorecard(data: &DataSet, hindsight: &Hindsight) -> Scorecard {
     let mut levels: Vec<u8> = data.feasibility_scale.iter().map(|l| l.level).collect();
     levels.sort_unstable_by(|a, b| b.cmp(a));
-    let mut by_level: Vec<ScoreRow> = levels.iter().map(|l| ScoreRow::new(l.to_string())).collect();
-    let mut by_category: Vec<ScoreRow> = Category::ALL.iter().map(|c| ScoreRow::new(c.id().to_string())).collect();
+    let mut by_level: Vec<ScoreRow> = levels
+        .iter()
+        .map(|l| ScoreRow::new(l.to_string()))
+        .collect();
+    let mut by_category: Vec<ScoreRow> = Category::ALL
+        .iter()
+        .map(|c| ScoreRow::new(c.id().to_string()))
+        .collect();
     let mut total = ScoreRow::new("all".to_string());
     for (index, item) in data.items.iter().enumerate() {
         let verdict = outcome_for(hindsight, &item.id).map(|o| o.verdict);
@@ -120,5 +139,9 @@ pub fn scorecard(data: &DataSet, hindsight: &Hindsight) -> Scorecard {
         }
         total.add(index, verdict);
     }
-    Scorecard { by_level, by_category, total }
+    Scorecard {
+        by_level,
+        by_category,
+        total,
+    }
 }

@@ -4,10 +4,10 @@
 
 pub mod dates;
 pub mod hindsight;
-pub mod model;
-pub mod state;
-pub mod validate;
-pub mod url;
-pub mod query;
 pub mod matrix;
+pub mod model;
 pub mod passages;
+pub mod query;
+pub mod state;
+pub mod url;
+pub mod validate;

@@ -28,12 +28,19 @@ pub struct MatrixRow {
 impl Matrix {
     /// The item whose mark sits at `pos`, if there is one.
     pub fn item_at(&self, pos: MarkPos) -> Option<usize> {
-        self.rows.get(pos.row)?.cells.get(pos.column)?.get(pos.index).copied()
+        self.rows
+            .get(pos.row)?
+            .cells
+            .get(pos.column)?
+            .get(pos.index)
+            .copied()
     }
 
     /// The first place (in reading order) where `item`'s mark sits.
     pub fn position_of(&self, item: usize) -> Option<MarkPos> {
-        marks(self).into_iter().find(|&p| self.item_at(p) == Some(item))
+        marks(self)
+            .into_iter()
+            .find(|&p| self.item_at(p) == Some(item))
     }
 }
 
@@ -99,7 +106,11 @@ pub fn bin(data: &DataSet, rows: MatrixRows) -> Matrix {
         match rows {
             MatrixRows::Category => place(Category::ALL.iter().position(|&c| c == item.category)),
             MatrixRows::Domain | MatrixRows::Actor => {
-                let ids = if rows == MatrixRows::Domain { &item.domains } else { &item.actors };
+                let ids = if rows == MatrixRows::Domain {
+                    &item.domains
+                } else {
+                    &item.actors
+                };
                 for id in ids {
                     place(row_of.get(id.as_str()).copied());
                 }
@@ -154,19 +165,28 @@ pub fn marks(matrix: &Matrix) -> Vec<MarkPos> {
 pub fn neighbour(matrix: &Matrix, from: MarkPos, dir: Direction) -> Option<MarkPos> {
     matrix.item_at(from)?;
     let cells = &matrix.rows[from.row].cells;
-    let at = |column: usize, index: usize| MarkPos { row: from.row, column, index };
+    let at = |column: usize, index: usize| MarkPos {
+        row: from.row,
+        column,
+        index,
+    };
     match dir {
         Direction::Right => {
             if from.index + 1 < cells[from.column].len() {
                 return Some(at(from.column, from.index + 1));
             }
-            (from.column + 1..cells.len()).find(|&c| !cells[c].is_empty()).map(|c| at(c, 0))
+            (from.column + 1..cells.len())
+                .find(|&c| !cells[c].is_empty())
+                .map(|c| at(c, 0))
         }
         Direction::Left => {
             if from.index > 0 {
                 return Some(at(from.column, from.index - 1));
             }
-            (0..from.column).rev().find(|&c| !cells[c].is_empty()).map(|c| at(c, cells[c].len() - 1))
+            (0..from.column)
+                .rev()
+                .find(|&c| !cells[c].is_empty())
+                .map(|c| at(c, cells[c].len() - 1))
         }
         Direction::Home => {
             let c = cells.iter().position(|c| !c.is_empty())?;

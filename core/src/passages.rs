@@ -28,16 +28,25 @@ impl PassageMap {
     /// The marks in one paragraph (0-based indices), ordered by start, then longest first, then
     /// item and evidence; empty for a paragraph that has none or does not exist.
     pub fn marks(&self, section: usize, paragraph: usize) -> &[Mark] {
-        self.sections.get(section).and_then(|s| s.get(paragraph)).map_or(&[], Vec::as_slice)
+        self.sections
+            .get(section)
+            .and_then(|s| s.get(paragraph))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Where one quotation was found: (section index, paragraph index 0-based, its mark).
     pub fn find(&self, item: usize, evidence: usize) -> Option<(usize, usize, &Mark)> {
-        self.sections.iter().enumerate().find_map(|(s, paragraphs)| {
-            paragraphs.iter().enumerate().find_map(|(p, marks)| {
-                marks.iter().find(|m| m.item == item && m.evidence == evidence).map(|m| (s, p, m))
+        self.sections
+            .iter()
+            .enumerate()
+            .find_map(|(s, paragraphs)| {
+                paragraphs.iter().enumerate().find_map(|(p, marks)| {
+                    marks
+                        .iter()
+                        .find(|m| m.item == item && m.evidence == evidence)
+                        .map(|m| (s, p, m))
+                })
             })
-        })
     }
 
     /// The number of quotations found.
@@ -118,7 +127,10 @@ pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
 pub fn locate(data: &DataSet) -> PassageMap {
     let sections = &data.article.sections;
     let mut map = PassageMap {
-        sections: sections.iter().map(|s| vec![Vec::new(); s.paragraphs.len()]).collect(),
+        sections: sections
+            .iter()
+            .map(|s| vec![Vec::new(); s.paragraphs.len()])
+            .collect(),
     };
     let mut section_of: HashMap<&str, usize> = HashMap::new();
     for (i, s) in sections.iter().enumerate() {
@@ -127,21 +139,40 @@ pub fn locate(data: &DataSet) -> PassageMap {
     let mut collapsed: HashMap<(usize, usize), Collapsed> = HashMap::new();
     for (item, it) in data.items.iter().enumerate() {
         for (evidence, q) in it.evidence.iter().enumerate() {
-            let Some(&s) = section_of.get(q.section.as_str()) else { continue };
-            let Some(p) = q.paragraph.checked_sub(1) else { continue };
-            let Some(text) = sections[s].paragraphs.get(p) else { continue };
+            let Some(&s) = section_of.get(q.section.as_str()) else {
+                continue;
+            };
+            let Some(p) = q.paragraph.checked_sub(1) else {
+                continue;
+            };
+            let Some(text) = sections[s].paragraphs.get(p) else {
+                continue;
+            };
             let quote = collapse_quote(&q.quote);
             if quote.is_empty() {
                 continue;
             }
-            let found = collapsed.entry((s, p)).or_insert_with(|| Collapsed::new(text));
+            let found = collapsed
+                .entry((s, p))
+                .or_insert_with(|| Collapsed::new(text));
             if let Some(range) = found.find(text, &quote) {
-                map.sections[s][p].push(Mark { item, evidence, range });
+                map.sections[s][p].push(Mark {
+                    item,
+                    evidence,
+                    range,
+                });
             }
         }
     }
     for marks in map.sections.iter_mut().flatten() {
-        marks.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.item, m.evidence));
+        marks.sort_by_key(|m| {
+            (
+                m.range.start,
+                std::cmp::Reverse(m.range.end),
+                m.item,
+                m.evidence,
+            )
+        });
     }
     map
 }
@@ -178,15 +209,23 @@ pub fn segments<'t>(paragraph: &'t str, marks: &[Mark]) -> Vec<Segment<'t>> {
     let mut covering: Vec<usize> = Vec::new();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let now: Vec<usize> = (0..ranges.len()).filter(|&k| ranges[k].start <= a && b <= ranges[k].end).collect();
+        let now: Vec<usize> = (0..ranges.len())
+            .filter(|&k| ranges[k].start <= a && b <= ranges[k].end)
+            .collect();
         if a > 0 && now != covering {
-            out.push(Segment { text: &paragraph[start..a], marks: std::mem::take(&mut covering) });
+            out.push(Segment {
+                text: &paragraph[start..a],
+                marks: std::mem::take(&mut covering),
+            });
             start = a;
         }
         covering = now;
     }
     if start < paragraph.len() {
-        out.push(Segment { text: &paragraph[start..], marks: covering });
+        out.push(Segment {
+            text: &paragraph[start..],
+            marks: covering,
+        });
     }
     out
 }

@@ -30,7 +30,11 @@ pub struct Folded {
 
 impl Folded {
     const fn empty() -> Self {
-        Folded { buf: ['\0'; 6], len: 0, pos: 0 }
+        Folded {
+            buf: ['\0'; 6],
+            len: 0,
+            pos: 0,
+        }
     }
 
     fn push(&mut self, c: char) {
@@ -69,7 +73,8 @@ impl ExactSizeIterator for Folded {}
 const LATIN_1: &[u8; 64] = b"aaaaaa*ceeeeiiiidnooooo.ouuuuy**aaaaaa*ceeeeiiiidnooooo.ouuuuy*y";
 
 /// Base letters of Latin Extended-A, U+0100..=U+017F, with the same conventions as [`LATIN_1`].
-const LATIN_EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllll\
+const LATIN_EXTENDED_A: &[u8; 128] =
+    b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllll\
 lllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 fn latin_special(c: char) -> &'static str {
@@ -182,6 +187,41 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Appends the UTF-8 bytes of the folded form of `text` to `out`; ASCII goes eight bytes at a time.
+fn fold_bytes_into(text: &str, out: &mut Vec<u8>) {
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
+            if w & HI == 0 {
+                out.extend_from_slice(&ascii_lowercase_word(w).to_le_bytes());
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+        } else if let Some(c) = text[i..].chars().next() {
+            fold_char_with(c, |f| {
+                out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes())
+            });
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// Lowercases eight ASCII bytes at once.
+#[inline]
+fn ascii_lowercase_word(w: u64) -> u64 {
+    let at_least_a = w.wrapping_add(LO * 0x3F); // high bit set where the byte is >= b'A'
+    let past_z = w.wrapping_add(LO * 0x25); // high bit set where the byte is > b'Z'
+    w | ((at_least_a & !past_z & HI) >> 2)
+}
+
 /// The folded form of `text` (see [`fold_char`]).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -191,11 +231,13 @@ pub fn fold(text: &str) -> String {
 
 /// `text` folded, borrowing it when folding would not change it.
 fn fold_cow(text: &str) -> Cow<'_, str> {
-    let unchanged = text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    let unchanged = text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         || text.chars().all(|c| {
-        let mut f = fold_char(c);
-        f.next() == Some(c) && f.next().is_none()
-    });
+            let mut f = fold_char(c);
+            f.next() == Some(c) && f.next().is_none()
+        });
     if unchanged {
         Cow::Borrowed(text)
     } else {
@@ -301,7 +343,13 @@ impl<'n> Finder<'n> {
             }
         }
         let i2 = i2.unwrap_or(i1);
-        Finder { needle, i1, i2, b1: LO * needle[i1] as u64, b2: LO * needle[i2] as u64 }
+        Finder {
+            needle,
+            i1,
+            i2,
+            b1: LO * needle[i1] as u64,
+            b2: LO * needle[i2] as u64,
+        }
     }
 
     /// The first position at or after `from` where the needle starts.
@@ -369,7 +417,10 @@ impl Multi {
             let next = lookup.len() as u32;
             *lookup.entry(id.to_owned()).or_insert(next)
         };
-        let vocab: Vec<u32> = vocabulary.iter().map(|t| intern(&t.id, &mut lookup)).collect();
+        let vocab: Vec<u32> = vocabulary
+            .iter()
+            .map(|t| intern(&t.id, &mut lookup))
+            .collect();
         let mut starts = vec![0u32];
         let mut values = Vec::new();
         for list in lists {
@@ -383,7 +434,13 @@ impl Multi {
             starts.push(values.len() as u32);
         }
         let count = lookup.len();
-        Multi { lookup, count, vocab, starts, values }
+        Multi {
+            lookup,
+            count,
+            vocab,
+            starts,
+            values,
+        }
     }
 
     #[inline]
@@ -412,6 +469,11 @@ impl Multi {
 /// quotes and the people's names and roles (fields separated by line breaks), all items in one
 /// buffer; and each item's facet values as small integers. Build it once per data set and pass it
 /// with that same data set to the functions of this module.
+///
+/// It also remembers the answer to the last search (behind a mutex, so it stays `Send + Sync`):
+/// [`filter_items`] and [`facet_counts`] for one keystroke search the text once, and a search that
+/// refines the previous one (typing on) looks only in the items that matched before. Answers never
+/// depend on this memory; a clone starts without it.
 #[derive(Debug)]
 pub struct SearchIndex {
     text: String,
@@ -475,7 +537,11 @@ impl SearchIndex {
         SearchIndex {
             text,
             starts,
-            categories: data.items.iter().map(|i| category_index(i.category) as u8).collect(),
+            categories: data
+                .items
+                .iter()
+                .map(|i| category_index(i.category) as u8)
+                .collect(),
             levels: data.items.iter().map(|i| i.feasibility.level).collect(),
             domains: Multi::new(
                 &data.vocabularies.domains,
@@ -517,17 +583,27 @@ impl SearchIndex {
         }
         terms.sort_unstable();
         terms.dedup();
-        let mut last = self.last_search.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut last = self
+            .last_search
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut mask = None;
         let mut to_check: Vec<&str> = terms.iter().map(String::as_str).collect();
         if let Some(prev) = last.as_ref() {
-            if prev.terms.iter().all(|old| terms.iter().any(|new| new.contains(old.as_str()))) {
+            if prev
+                .terms
+                .iter()
+                .all(|old| terms.iter().any(|new| new.contains(old.as_str())))
+            {
                 mask = Some(prev.mask.clone());
                 to_check.retain(|t| !prev.terms.iter().any(|old| old == t));
             }
         }
         let mask = self.narrow(mask.unwrap_or_else(|| vec![true; self.len()]), &to_check);
-        *last = Some(LastSearch { terms, mask: mask.clone() });
+        *last = Some(LastSearch {
+            terms,
+            mask: mask.clone(),
+        });
         Some(mask)
     }
 
@@ -625,7 +701,8 @@ impl Compiled {
             Some(t) => multi.of(i).iter().any(|&v| t[v as usize]),
         };
         [
-            self.categories.is_none_or(|t| t[index.categories[i] as usize]),
+            self.categories
+                .is_none_or(|t| t[index.categories[i] as usize]),
             self.levels.is_none_or(|t| t[index.levels[i] as usize]),
             any(&self.domains, &index.domains),
             any(&self.actors, &index.actors),
@@ -651,13 +728,20 @@ pub fn item_matches(
         && (filters.actors.is_empty() || item.actors.iter().any(|a| filters.actors.contains(a)));
     facets && {
         let hay = index.haystack(i).as_bytes();
-        terms.iter().filter(|t| !t.is_empty()).all(|t| Finder::new(t.as_bytes()).find(hay, 0).is_some())
+        terms
+            .iter()
+            .filter(|t| !t.is_empty())
+            .all(|t| Finder::new(t.as_bytes()).find(hay, 0).is_some())
     }
 }
 
 /// The indices of the items that pass `filters` (facets and search), in article order.
 pub fn filter_items(data: &DataSet, index: &SearchIndex, filters: &Filters) -> Vec<usize> {
-    debug_assert_eq!(data.items.len(), index.len(), "the index was built from another data set");
+    debug_assert_eq!(
+        data.items.len(),
+        index.len(),
+        "the index was built from another data set"
+    );
     let mask = index.search_mask(&search_terms(&filters.search));
     let compiled = Compiled::new(index, filters);
     (0..index.len())
@@ -672,15 +756,16 @@ pub fn filter_items(data: &DataSet, index: &SearchIndex, filters: &Filters) -> V
 pub fn sort_items(data: &DataSet, indices: &mut [usize], order: SortOrder) {
     match order {
         SortOrder::Article => indices.sort_unstable(),
-        SortOrder::FeasibilityDesc => indices.sort_unstable_by_key(|&i| {
-            (std::cmp::Reverse(data.items[i].feasibility.level), i)
-        }),
+        SortOrder::FeasibilityDesc => indices
+            .sort_unstable_by_key(|&i| (std::cmp::Reverse(data.items[i].feasibility.level), i)),
         SortOrder::FeasibilityAsc => {
             indices.sort_unstable_by_key(|&i| (data.items[i].feasibility.level, i))
         }
         SortOrder::Title => {
-            let mut keyed: Vec<(String, usize)> =
-                indices.iter().map(|&i| (fold(&data.items[i].title), i)).collect();
+            let mut keyed: Vec<(String, usize)> = indices
+                .iter()
+                .map(|&i| (fold(&data.items[i].title), i))
+                .collect();
             keyed.sort_unstable();
             for (slot, (_, i)) in indices.iter_mut().zip(keyed) {
                 *slot = i;
@@ -710,7 +795,11 @@ pub struct FacetCounts {
 /// facet counts for all its options; one that fails exactly one facet counts only for that
 /// facet's options it has.
 pub fn facet_counts(data: &DataSet, index: &SearchIndex, filters: &Filters) -> FacetCounts {
-    debug_assert_eq!(data.items.len(), index.len(), "the index was built from another data set");
+    debug_assert_eq!(
+        data.items.len(),
+        index.len(),
+        "the index was built from another data set"
+    );
     let mask = index.search_mask(&search_terms(&filters.search));
     let compiled = Compiled::new(index, filters);
     let mut categories = [0usize; 4];
@@ -746,7 +835,11 @@ pub fn facet_counts(data: &DataSet, index: &SearchIndex, filters: &Filters) -> F
         }
     }
     let vocabulary = |terms: &[Term], multi: &Multi, counts: &[usize]| -> Vec<(String, usize)> {
-        terms.iter().zip(&multi.vocab).map(|(t, &v)| (t.id.clone(), counts[v as usize])).collect()
+        terms
+            .iter()
+            .zip(&multi.vocab)
+            .map(|(t, &v)| (t.id.clone(), counts[v as usize]))
+            .collect()
     };
     FacetCounts {
         categories: Category::ALL
@@ -754,7 +847,11 @@ pub fn facet_counts(data: &DataSet, index: &SearchIndex, filters: &Filters) -> F
             .filter(|c| data.vocabularies.categories.iter().any(|t| t.id == c.id()))
             .map(|c| (c, categories[category_index(c)]))
             .collect(),
-        levels: data.feasibility_scale.iter().map(|l| (l.level, levels[l.level as usize])).collect(),
+        levels: data
+            .feasibility_scale
+            .iter()
+            .map(|l| (l.level, levels[l.level as usize]))
+            .collect(),
         domains: vocabulary(&data.vocabularies.domains, &index.domains, &domains),
         actors: vocabulary(&data.vocabularies.actors, &index.actors, &actors),
     }
@@ -777,8 +874,8 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     FOLD_SCRATCH.with(|scratch| {
         let mut folded = scratch.borrow_mut();
         folded.clear();
-        fold_into(text, &mut folded);
-        let hay = folded.as_bytes();
+        fold_bytes_into(text, &mut folded);
+        let hay = folded.as_slice();
         for term in terms {
             let term = fold_cow(term);
             if term.is_empty() {
@@ -804,7 +901,7 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
 
 thread_local! {
     /// Reused buffer for the folded text in [`highlight_ranges`], to spare an allocation per call.
-    static FOLD_SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static FOLD_SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Maps sorted, disjoint byte ranges of `fold(text)` to byte ranges of `text`, in one walk: a range
@@ -837,7 +934,9 @@ fn to_original(text: &str, ranges: &mut [Range<usize>]) {
                     }
                 }
             } else {
-                let Some(c) = text[at..].chars().next() else { break };
+                let Some(c) = text[at..].chars().next() else {
+                    break;
+                };
                 let width = folded_len(c);
                 if q < folded + width {
                     return (at, c.len_utf8());
@@ -863,6 +962,7 @@ fn to_original(text: &str, ranges: &mut [Range<usize>]) {
 }
 
 /// The length of the ASCII run at the start of `bytes`, looked at eight bytes at a time.
+#[inline]
 fn ascii_prefix_len(bytes: &[u8]) -> usize {
     let mut i = 0;
     while i + 8 <= bytes.len() {
@@ -872,7 +972,10 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
         }
         i += 8;
     }
-    i + bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i)
+    i + bytes[i..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - i)
 }
 
 /// The length of the UTF-8 sequence that starts with `lead`.

@@ -20,7 +20,13 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [View::Cards, View::Matrix, View::Article, View::Timeline, View::Scorecard];
+    pub const ALL: [View; 5] = [
+        View::Cards,
+        View::Matrix,
+        View::Article,
+        View::Timeline,
+        View::Scorecard,
+    ];
 
     /// The id used in the URL.
     pub fn id(self) -> &'static str {

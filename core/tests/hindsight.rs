@@ -5,8 +5,16 @@ use summit_core::model::{DataSet, Hindsight, Outcome, Verdict};
 use summit_core::validate::{parse_data_set, parse_hindsight, validate_hindsight, Limits};
 
 fn bundled() -> (DataSet, Hindsight) {
-    let data = parse_data_set(include_str!("../../data/potential-fruits.json"), &Limits::default()).expect("data");
-    let hindsight = parse_hindsight(include_str!("../../data/hindsight.json"), &Limits::default()).expect("hindsight");
+    let data = parse_data_set(
+        include_str!("../../data/potential-fruits.json"),
+        &Limits::default(),
+    )
+    .expect("data");
+    let hindsight = parse_hindsight(
+        include_str!("../../data/hindsight.json"),
+        &Limits::default(),
+    )
+    .expect("hindsight");
     (data, hindsight)
 }
 
@@ -20,11 +28,18 @@ fn the_bundled_hindsight_is_valid_against_the_data_set() {
 fn every_item_is_counted_once_per_table() {
     let (data, hindsight) = bundled();
     let card = scorecard(&data, &hindsight);
-    let total = |rows: &[summit_core::hindsight::ScoreRow]| rows.iter().map(|r| r.judged() + r.without_outcome.len()).sum::<usize>();
+    let total = |rows: &[summit_core::hindsight::ScoreRow]| {
+        rows.iter()
+            .map(|r| r.judged() + r.without_outcome.len())
+            .sum::<usize>()
+    };
     assert_eq!(total(&card.by_level), data.items.len());
     assert_eq!(total(&card.by_category), data.items.len());
     assert_eq!(card.total.judged(), hindsight.outcomes.len());
-    assert_eq!(card.total.judged() + card.total.without_outcome.len(), data.items.len());
+    assert_eq!(
+        card.total.judged() + card.total.without_outcome.len(),
+        data.items.len()
+    );
 }
 
 #[test]
@@ -36,7 +51,10 @@ fn scorecard_cells_hold_exactly_the_items_with_that_level_and_verdict() {
             for &i in items {
                 let item = &data.items[i];
                 assert_eq!(item.feasibility.level.to_string(), row.key);
-                assert_eq!(outcome_for(&hindsight, &item.id).map(|o| o.verdict), Some(*verdict));
+                assert_eq!(
+                    outcome_for(&hindsight, &item.id).map(|o| o.verdict),
+                    Some(*verdict)
+                );
             }
         }
     }
@@ -59,7 +77,14 @@ fn a_hand_made_case_sums_as_expected() {
     assert_eq!(card.total.judged(), 1);
     let level = data.items[0].feasibility.level.to_string();
     let row = card.by_level.iter().find(|r| r.key == level).unwrap();
-    assert_eq!(row.by_verdict.iter().find(|(v, _)| *v == Verdict::Partly).unwrap().1, vec![0]);
+    assert_eq!(
+        row.by_verdict
+            .iter()
+            .find(|(v, _)| *v == Verdict::Partly)
+            .unwrap()
+            .1,
+        vec![0]
+    );
     assert_eq!(card.total.without_outcome.len(), data.items.len() - 1);
 }
 

@@ -21,7 +21,11 @@ use summit_core::state::{Filters, MatrixRows, SortOrder};
 // ---------------------------------------------------------------------------------------------
 
 fn term(id: &str, label: &str) -> Term {
-    Term { id: id.into(), label: label.into(), description: String::new() }
+    Term {
+        id: id.into(),
+        label: label.into(),
+        description: String::new(),
+    }
 }
 
 fn strings(ids: &[&str]) -> Vec<String> {
@@ -29,13 +33,23 @@ fn strings(ids: &[&str]) -> Vec<String> {
 }
 
 /// An item with the given facets; the other texts are bland and can be set afterwards.
-fn item(id: &str, title: &str, category: Category, level: u8, domains: &[&str], actors: &[&str]) -> Item {
+fn item(
+    id: &str,
+    title: &str,
+    category: Category,
+    level: u8,
+    domains: &[&str],
+    actors: &[&str],
+) -> Item {
     Item {
         id: id.into(),
         title: title.into(),
         summary: format!("Summary of {id}."),
         category,
-        feasibility: Feasibility { level, rationale: String::new() },
+        feasibility: Feasibility {
+            level,
+            rationale: String::new(),
+        },
         domains: strings(domains),
         actors: strings(actors),
         people: Vec::new(),
@@ -78,7 +92,11 @@ fn data_set(items: Vec<Item>, sections: Vec<Section>) -> DataSet {
                 term("security", "Security"),
                 term("unused", "Unused"),
             ],
-            actors: vec![term("us", "United States"), term("russia", "Russia"), term("eu", "EU")],
+            actors: vec![
+                term("us", "United States"),
+                term("russia", "Russia"),
+                term("eu", "EU"),
+            ],
         },
         items,
         events: Vec::new(),
@@ -99,16 +117,61 @@ use Category::{HighHanging, LowHanging, Risk, Unilateral};
 /// | 5 | low-hanging  | 3     | arms, climate   | russia         |
 fn facet_data() -> DataSet {
     let mut items = vec![
-        item("start", "New START extension", LowHanging, 4, &["arms"], &["us", "russia"]),
-        item("cyber-rules", "Cyber rules of the road", HighHanging, 2, &["cyber", "arms"], &["us", "russia"]),
-        item("climate", "Climate talks", LowHanging, 3, &["climate"], &["us"]),
-        item("ukraine", "Conflict in Ukraine", Risk, 1, &["security"], &["russia"]),
-        item("ransomware", "Ransomware havens", HighHanging, 1, &["cyber"], &["eu"]),
-        item("arctic", "Arctic Council", LowHanging, 3, &["arms", "climate"], &["russia"]),
+        item(
+            "start",
+            "New START extension",
+            LowHanging,
+            4,
+            &["arms"],
+            &["us", "russia"],
+        ),
+        item(
+            "cyber-rules",
+            "Cyber rules of the road",
+            HighHanging,
+            2,
+            &["cyber", "arms"],
+            &["us", "russia"],
+        ),
+        item(
+            "climate",
+            "Climate talks",
+            LowHanging,
+            3,
+            &["climate"],
+            &["us"],
+        ),
+        item(
+            "ukraine",
+            "Conflict in Ukraine",
+            Risk,
+            1,
+            &["security"],
+            &["russia"],
+        ),
+        item(
+            "ransomware",
+            "Ransomware havens",
+            HighHanging,
+            1,
+            &["cyber"],
+            &["eu"],
+        ),
+        item(
+            "arctic",
+            "Arctic Council",
+            LowHanging,
+            3,
+            &["arms", "climate"],
+            &["russia"],
+        ),
     ];
     items[0].summary = "Extend the treaty for five years.".into();
     items[0].feasibility.rationale = "Russia’s leaders have said they would welcome it.".into();
-    items[0].people = vec![Person { name: "Sergei Lavrov".into(), role: "Foreign minister".into() }];
+    items[0].people = vec![Person {
+        name: "Sergei Lavrov".into(),
+        role: "Foreign minister".into(),
+    }];
     items[1].summary = "Agree on norms for state behaviour in cyberspace.".into();
     items[2].summary = "Cooperate on the Paris accord; a “green” agenda.".into();
     items[3].summary = "Escalation in the Donbas – the worst case.".into();
@@ -119,16 +182,40 @@ fn facet_data() -> DataSet {
     }];
     items[4].summary = "Curb criminal hackers operating from Russia.".into();
     items[5].summary = "Café diplomacy in the Arctic; naïve hopes of détente.".into();
-    items[5].people = vec![Person { name: "Søren Ødegård".into(), role: "Envoy".into() }];
+    items[5].people = vec![Person {
+        name: "Søren Ødegård".into(),
+        role: "Envoy".into(),
+    }];
     data_set(items, Vec::new())
 }
 
 /// `n` deterministic items with varied facets and texts, some non-ASCII.
 fn synthetic(n: usize) -> DataSet {
     const WORDS: [&str; 24] = [
-        "summit", "treaty", "arms", "control", "strategic", "stability", "cyber", "ransomware",
-        "climate", "arctic", "prisoner", "exchange", "embassy", "Russia’s", "détente", "sanctions",
-        "pipeline", "Ukraine", "Belarus", "dialogue", "naïve", "Biden", "Putin", "Geneva",
+        "summit",
+        "treaty",
+        "arms",
+        "control",
+        "strategic",
+        "stability",
+        "cyber",
+        "ransomware",
+        "climate",
+        "arctic",
+        "prisoner",
+        "exchange",
+        "embassy",
+        "Russia’s",
+        "détente",
+        "sanctions",
+        "pipeline",
+        "Ukraine",
+        "Belarus",
+        "dialogue",
+        "naïve",
+        "Biden",
+        "Putin",
+        "Geneva",
     ];
     let domains = ["arms", "cyber", "climate", "security"];
     let actors = ["us", "russia", "eu"];
@@ -140,7 +227,10 @@ fn synthetic(n: usize) -> DataSet {
         seed
     };
     let mut sentence = |words: usize| -> String {
-        (0..words).map(|_| WORDS[(next() % WORDS.len() as u64) as usize]).collect::<Vec<_>>().join(" ")
+        (0..words)
+            .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let items = (0..n)
         .map(|i| {
@@ -155,9 +245,16 @@ fn synthetic(n: usize) -> DataSet {
             it.summary = sentence(40);
             it.feasibility.rationale = sentence(20);
             it.evidence = (0..2)
-                .map(|_| Quotation { quote: sentence(25), section: "intro".into(), paragraph: 1 })
+                .map(|_| Quotation {
+                    quote: sentence(25),
+                    section: "intro".into(),
+                    paragraph: 1,
+                })
                 .collect();
-            it.people = vec![Person { name: format!("Person {i}"), role: "Envoy".into() }];
+            it.people = vec![Person {
+                name: format!("Person {i}"),
+                role: "Envoy".into(),
+            }];
             it
         })
         .collect();
@@ -171,7 +268,11 @@ fn filters(spec: &str) -> Filters {
         let (key, values) = part.split_once(':').expect("key:values");
         let list = || values.split(',').map(str::trim).filter(|v| !v.is_empty());
         match key.trim() {
-            "cat" => f.categories = list().map(|v| Category::from_id(v).expect("category")).collect(),
+            "cat" => {
+                f.categories = list()
+                    .map(|v| Category::from_id(v).expect("category"))
+                    .collect()
+            }
             "level" => f.levels = list().map(|v| v.parse().expect("level")).collect(),
             "domain" => f.domains = list().map(String::from).collect(),
             "actor" => f.actors = list().map(String::from).collect(),
@@ -190,10 +291,15 @@ fn filters(spec: &str) -> Filters {
 fn check_filter(data: &DataSet, spec: &str, expected: &[usize]) {
     let index = SearchIndex::new(data);
     let f = filters(spec);
-    assert_eq!(filter_items(data, &index, &f), expected, "filter_items for {spec:?}");
+    assert_eq!(
+        filter_items(data, &index, &f),
+        expected,
+        "filter_items for {spec:?}"
+    );
     let terms = search_terms(&f.search);
-    let by_item: Vec<usize> =
-        (0..data.items.len()).filter(|&i| item_matches(data, &index, i, &f, &terms)).collect();
+    let by_item: Vec<usize> = (0..data.items.len())
+        .filter(|&i| item_matches(data, &index, i, &f, &terms))
+        .collect();
     assert_eq!(by_item, expected, "item_matches for {spec:?}");
 }
 
@@ -275,16 +381,44 @@ fn searches_in_a_row_agree_with_fresh_ones() {
     let data = synthetic(200);
     let shared = SearchIndex::new(&data);
     let searches = [
-        "t", "tr", "tre", "treaty", "treaty s", "treaty su", "treaty summit", "treaty summit", "summit",
-        "", "zzz", "z", "russia’s", "russia's geneva", "geneva", "GENEVA détente", "detente geneva",
-        "arms", "arms arms", "arm",
+        "t",
+        "tr",
+        "tre",
+        "treaty",
+        "treaty s",
+        "treaty su",
+        "treaty summit",
+        "treaty summit",
+        "summit",
+        "",
+        "zzz",
+        "z",
+        "russia’s",
+        "russia's geneva",
+        "geneva",
+        "GENEVA détente",
+        "detente geneva",
+        "arms",
+        "arms arms",
+        "arm",
     ];
     for search in searches {
         for spec in ["", "cat:risk,unilateral; domain:arms"] {
-            let f = Filters { search: search.into(), ..filters(spec) };
+            let f = Filters {
+                search: search.into(),
+                ..filters(spec)
+            };
             let fresh = SearchIndex::new(&data);
-            assert_eq!(filter_items(&data, &shared, &f), filter_items(&data, &fresh, &f), "{search:?} {spec:?}");
-            assert_eq!(facet_counts(&data, &shared, &f), facet_counts(&data, &SearchIndex::new(&data), &f), "{search:?}");
+            assert_eq!(
+                filter_items(&data, &shared, &f),
+                filter_items(&data, &fresh, &f),
+                "{search:?} {spec:?}"
+            );
+            assert_eq!(
+                facet_counts(&data, &shared, &f),
+                facet_counts(&data, &SearchIndex::new(&data), &f),
+                "{search:?}"
+            );
         }
     }
 }
@@ -320,7 +454,12 @@ fn folding_is_idempotent_on_tricky_letters() {
 // Facet counts
 // ---------------------------------------------------------------------------------------------
 
-fn counts(cats: &[(Category, usize)], levels: [usize; 4], domains: [usize; 5], actors: [usize; 3]) -> FacetCounts {
+fn counts(
+    cats: &[(Category, usize)],
+    levels: [usize; 4],
+    domains: [usize; 5],
+    actors: [usize; 3],
+) -> FacetCounts {
     FacetCounts {
         categories: cats.to_vec(),
         levels: (1..=4).zip(levels).collect(),
@@ -329,13 +468,21 @@ fn counts(cats: &[(Category, usize)], levels: [usize; 4], domains: [usize; 5], a
             .map(String::from)
             .zip(domains)
             .collect(),
-        actors: ["us", "russia", "eu"].into_iter().map(String::from).zip(actors).collect(),
+        actors: ["us", "russia", "eu"]
+            .into_iter()
+            .map(String::from)
+            .zip(actors)
+            .collect(),
     }
 }
 
 fn check_counts(data: &DataSet, spec: &str, expected: FacetCounts) {
     let index = SearchIndex::new(data);
-    assert_eq!(facet_counts(data, &index, &filters(spec)), expected, "facet counts for {spec:?}");
+    assert_eq!(
+        facet_counts(data, &index, &filters(spec)),
+        expected,
+        "facet counts for {spec:?}"
+    );
 }
 
 #[test]
@@ -344,22 +491,75 @@ fn facet_counts_hand_computed() {
     // Categories are listed in Category::ALL order, only those in the vocabulary (no "unilateral").
     let cases: Vec<(&str, FacetCounts)> = vec![
         // Nothing chosen: plain counts per option; domains and actors count an item once per option.
-        ("", counts(&[(LowHanging, 3), (HighHanging, 2), (Risk, 1)], [2, 1, 2, 1], [3, 2, 2, 1, 0], [3, 4, 1])),
+        (
+            "",
+            counts(
+                &[(LowHanging, 3), (HighHanging, 2), (Risk, 1)],
+                [2, 1, 2, 1],
+                [3, 2, 2, 1, 0],
+                [3, 4, 1],
+            ),
+        ),
         // Own facet ignored: choosing low-hanging leaves the category counts as they were, while
         // the other facets count only low-hanging items.
-        ("cat:low-hanging", counts(&[(LowHanging, 3), (HighHanging, 2), (Risk, 1)], [0, 0, 2, 1], [2, 0, 2, 0, 0], [2, 2, 0])),
+        (
+            "cat:low-hanging",
+            counts(
+                &[(LowHanging, 3), (HighHanging, 2), (Risk, 1)],
+                [0, 0, 2, 1],
+                [2, 0, 2, 0, 0],
+                [2, 2, 0],
+            ),
+        ),
         // Items 1 and 3 fail only the category facet, item 2 only the actor facet, item 4 both.
         (
             "cat:low-hanging; actor:russia",
-            counts(&[(LowHanging, 2), (HighHanging, 1), (Risk, 1)], [0, 0, 1, 1], [2, 0, 1, 0, 0], [2, 2, 0]),
+            counts(
+                &[(LowHanging, 2), (HighHanging, 1), (Risk, 1)],
+                [0, 0, 1, 1],
+                [2, 0, 1, 0, 0],
+                [2, 2, 0],
+            ),
         ),
         // Several options in one facet: the facet's own counts are unchanged.
-        ("level:1,2", counts(&[(LowHanging, 0), (HighHanging, 2), (Risk, 1)], [2, 1, 2, 1], [1, 2, 0, 1, 0], [1, 2, 1])),
+        (
+            "level:1,2",
+            counts(
+                &[(LowHanging, 0), (HighHanging, 2), (Risk, 1)],
+                [2, 1, 2, 1],
+                [1, 2, 0, 1, 0],
+                [1, 2, 1],
+            ),
+        ),
         // Search restricts every facet.
-        ("q:russia", counts(&[(LowHanging, 1), (HighHanging, 1), (Risk, 0)], [1, 0, 0, 1], [1, 1, 0, 0, 0], [1, 1, 1])),
-        ("q:russia; actor:eu", counts(&[(LowHanging, 0), (HighHanging, 1), (Risk, 0)], [1, 0, 0, 0], [0, 1, 0, 0, 0], [1, 1, 1])),
+        (
+            "q:russia",
+            counts(
+                &[(LowHanging, 1), (HighHanging, 1), (Risk, 0)],
+                [1, 0, 0, 1],
+                [1, 1, 0, 0, 0],
+                [1, 1, 1],
+            ),
+        ),
+        (
+            "q:russia; actor:eu",
+            counts(
+                &[(LowHanging, 0), (HighHanging, 1), (Risk, 0)],
+                [1, 0, 0, 0],
+                [0, 1, 0, 0, 0],
+                [1, 1, 1],
+            ),
+        ),
         // Nothing matches the search: every option is still listed, with zero.
-        ("q:nothing-at-all", counts(&[(LowHanging, 0), (HighHanging, 0), (Risk, 0)], [0; 4], [0; 5], [0; 3])),
+        (
+            "q:nothing-at-all",
+            counts(
+                &[(LowHanging, 0), (HighHanging, 0), (Risk, 0)],
+                [0; 4],
+                [0; 5],
+                [0; 3],
+            ),
+        ),
     ];
     for (spec, expected) in cases {
         check_counts(&data, spec, expected);
@@ -371,24 +571,53 @@ fn facet_counts_hand_computed() {
 fn facet_counts_agree_with_filtering() {
     let data = synthetic(300);
     let index = SearchIndex::new(&data);
-    for spec in ["", "cat:risk; q:treaty", "level:2,3; actor:eu; q:arms", "domain:cyber; cat:unilateral,risk"] {
+    for spec in [
+        "",
+        "cat:risk; q:treaty",
+        "level:2,3; actor:eu; q:arms",
+        "domain:cyber; cat:unilateral,risk",
+    ] {
         let base = filters(spec);
         let c = facet_counts(&data, &index, &base);
         for (cat, n) in &c.categories {
-            let f = Filters { categories: [*cat].into(), ..base.clone() };
+            let f = Filters {
+                categories: [*cat].into(),
+                ..base.clone()
+            };
             assert_eq!(filter_items(&data, &index, &f).len(), *n, "{spec}: {cat:?}");
         }
         for (level, n) in &c.levels {
-            let f = Filters { levels: [*level].into(), ..base.clone() };
-            assert_eq!(filter_items(&data, &index, &f).len(), *n, "{spec}: level {level}");
+            let f = Filters {
+                levels: [*level].into(),
+                ..base.clone()
+            };
+            assert_eq!(
+                filter_items(&data, &index, &f).len(),
+                *n,
+                "{spec}: level {level}"
+            );
         }
         for (d, n) in &c.domains {
-            let f = Filters { domains: [d.clone()].into(), ..base.clone() };
-            assert_eq!(filter_items(&data, &index, &f).len(), *n, "{spec}: domain {d}");
+            let f = Filters {
+                domains: [d.clone()].into(),
+                ..base.clone()
+            };
+            assert_eq!(
+                filter_items(&data, &index, &f).len(),
+                *n,
+                "{spec}: domain {d}"
+            );
         }
         for (a, n) in &c.actors {
-            let f = Filters { actors: [a.clone()].into(), ..base.clone() };
-            assert_eq!(filter_items(&data, &index, &f).len(), *n, "{spec}: actor {a}");
+            let f = Filters {
+                actors: [a.clone()].into(),
+                ..base.clone()
+            };
+            assert_eq!(
+                filter_items(&data, &index, &f).len(),
+                *n,
+                "{spec}: actor {a}"
+            );
         }
     }
 }
@@ -446,10 +675,16 @@ fn check_highlight(text: &str, search: &str, expected: &[&str]) {
 fn assert_well_formed(text: &str, ranges: &[Range<usize>]) {
     for r in ranges {
         assert!(r.start < r.end && r.end <= text.len(), "{r:?} in {text:?}");
-        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?} in {text:?}");
+        assert!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "{r:?} in {text:?}"
+        );
     }
     for w in ranges.windows(2) {
-        assert!(w[0].end < w[1].start, "unsorted, overlapping or touching: {ranges:?}");
+        assert!(
+            w[0].end < w[1].start,
+            "unsorted, overlapping or touching: {ranges:?}"
+        );
     }
 }
 
@@ -496,12 +731,37 @@ fn highlights() {
 #[test]
 fn highlight_ranges_exact_offsets() {
     // "Café " is 6 bytes: the é takes two.
-    assert_eq!(highlight_ranges("Café Café", &["cafe".into()]), vec![0..5, 6..11]);
+    assert_eq!(
+        highlight_ranges("Café Café", &["cafe".into()]),
+        vec![0..5, 6..11]
+    );
     assert_eq!(highlight_ranges("xß", &["s".into()]), vec![1..3]);
     // Raw, unfolded terms are folded too.
     assert_eq!(highlight_ranges("Café", &["CAFÉ".into()]), vec![0..5]);
     assert_eq!(highlight_ranges("abc", &[String::new()]), vec![]);
-    assert_eq!(split_highlights("abcdef", &[1..2, 4..6]), vec![("a", false), ("b", true), ("cd", false), ("ef", true)]);
+    // Every ASCII byte, to check case folding at the edges of A-Z ('@' is before A, '[' after Z).
+    let ascii: String = (0u8..128).map(char::from).collect();
+    for (term, range) in [
+        ("@abc", 64..68),
+        ("xyz[", 88..92),
+        ("`abc", 96..100),
+        ("xyz{", 120..124),
+        ("?@a", 63..66),
+    ] {
+        assert_eq!(
+            highlight_ranges(&ascii, &[term.into()]),
+            vec![range],
+            "{term}"
+        );
+    }
+    assert_eq!(
+        highlight_ranges(&ascii, &["`".into(), "@".into(), "[".into()]),
+        vec![64..65, 91..92, 96..97]
+    );
+    assert_eq!(
+        split_highlights("abcdef", &[1..2, 4..6]),
+        vec![("a", false), ("b", true), ("cd", false), ("ef", true)]
+    );
     assert_eq!(split_highlights("", &[]), vec![]);
 }
 
@@ -515,11 +775,20 @@ type Rows<'a> = &'a [(&'a str, &'a str, [&'a [usize]; 4])];
 fn check_bin(data: &DataSet, rows: MatrixRows, expected: Rows) {
     let m = bin(data, rows);
     assert_eq!(m.columns, vec![1, 2, 3, 4]);
-    let got: Vec<(String, String, Vec<Vec<usize>>)> =
-        m.rows.into_iter().map(|r| (r.id, r.label, r.cells)).collect();
+    let got: Vec<(String, String, Vec<Vec<usize>>)> = m
+        .rows
+        .into_iter()
+        .map(|r| (r.id, r.label, r.cells))
+        .collect();
     let want: Vec<(String, String, Vec<Vec<usize>>)> = expected
         .iter()
-        .map(|(id, label, cells)| (id.to_string(), label.to_string(), cells.iter().map(|c| c.to_vec()).collect()))
+        .map(|(id, label, cells)| {
+            (
+                id.to_string(),
+                label.to_string(),
+                cells.iter().map(|c| c.to_vec()).collect(),
+            )
+        })
         .collect();
     assert_eq!(got, want, "{rows:?}");
 }
@@ -545,7 +814,11 @@ fn matrix_binning() {
         &data,
         MatrixRows::Category,
         &[
-            ("low-hanging", "Low-hanging fruit", [&[], &[], &[2, 5], &[0]]),
+            (
+                "low-hanging",
+                "Low-hanging fruit",
+                [&[], &[], &[2, 5], &[0]],
+            ),
             ("high-hanging", "High-hanging fruit", [&[4], &[1], &[], &[]]),
             ("risk", "Risks", [&[3], &[], &[], &[]]),
         ],
@@ -563,7 +836,15 @@ fn matrix_binning() {
     data.items[2].category = Unilateral;
     let m = bin(&data, MatrixRows::Category);
     let labels: Vec<&str> = m.rows.iter().map(|r| r.label.as_str()).collect();
-    assert_eq!(labels, ["Low-hanging fruit", "High-hanging fruit", "unilateral", "Risks"]);
+    assert_eq!(
+        labels,
+        [
+            "Low-hanging fruit",
+            "High-hanging fruit",
+            "unilateral",
+            "Risks"
+        ]
+    );
 }
 
 /// A hand-made matrix for navigation: `cells[row][column]` is the number of marks.
@@ -609,7 +890,17 @@ fn matrix_navigation() {
     ]);
     assert_eq!(
         marks(&m),
-        vec![at(0, 1, 0), at(0, 1, 1), at(0, 3, 0), at(1, 0, 0), at(3, 2, 0), at(3, 2, 1), at(3, 2, 2), at(4, 1, 0), at(4, 3, 0)]
+        vec![
+            at(0, 1, 0),
+            at(0, 1, 1),
+            at(0, 3, 0),
+            at(1, 0, 0),
+            at(3, 2, 0),
+            at(3, 2, 1),
+            at(3, 2, 2),
+            at(4, 1, 0),
+            at(4, 3, 0)
+        ]
     );
     let cases = [
         // Left and right within a cell and across empty cells; no wrapping.
@@ -675,25 +966,42 @@ fn matrix_navigation() {
 // ---------------------------------------------------------------------------------------------
 
 fn section(id: &str, paragraphs: &[&str]) -> Section {
-    Section { id: id.into(), heading: None, paragraphs: strings(paragraphs) }
+    Section {
+        id: id.into(),
+        heading: None,
+        paragraphs: strings(paragraphs),
+    }
 }
 
 fn quote(text: &str, section: &str, paragraph: usize) -> Quotation {
-    Quotation { quote: text.into(), section: section.into(), paragraph }
+    Quotation {
+        quote: text.into(),
+        section: section.into(),
+        paragraph,
+    }
 }
 
 /// Paragraph (section, index) of `data` has marks whose texts are `expected` as (item, evidence, text).
 fn check_passages(data: &DataSet, s: usize, p: usize, expected: &[(usize, usize, &str)]) {
     let map = locate(data);
     let text = &data.article.sections[s].paragraphs[p];
-    let got: Vec<(usize, usize, &str)> =
-        map.marks(s, p).iter().map(|m| (m.item, m.evidence, &text[m.range.clone()])).collect();
+    let got: Vec<(usize, usize, &str)> = map
+        .marks(s, p)
+        .iter()
+        .map(|m| (m.item, m.evidence, &text[m.range.clone()]))
+        .collect();
     assert_eq!(got, expected, "marks in section {s} paragraph {p}");
 }
 
 fn passage_data() -> DataSet {
     let sections = vec![
-        section("intro", &["The summit in Geneva.\nBoth  sides\u{a0}agreed to talk.", "Nothing else."]),
+        section(
+            "intro",
+            &[
+                "The summit in Geneva.\nBoth  sides\u{a0}agreed to talk.",
+                "Nothing else.",
+            ],
+        ),
         section(
             "risks",
             &[
@@ -723,7 +1031,11 @@ fn passage_data() -> DataSet {
         quote("Troops massed", "risks", 1),
     ];
     let mut c = item("c", "C", Risk, 1, &["security"], &["russia"]);
-    c.evidence = vec![quote("Alpha beta", "risks", 2), quote("delta epsilon.", "risks", 2), quote("gamma", "risks", 2)];
+    c.evidence = vec![
+        quote("Alpha beta", "risks", 2),
+        quote("delta epsilon.", "risks", 2),
+        quote("gamma", "risks", 2),
+    ];
     data_set(vec![a, b, c], sections)
 }
 
@@ -734,26 +1046,45 @@ fn passages_found_despite_white_space() {
         &data,
         0,
         0,
-        &[(0, 7, "summit in Geneva.\nBoth"), (0, 0, "Both  sides\u{a0}agreed")],
+        &[
+            (0, 7, "summit in Geneva.\nBoth"),
+            (0, 0, "Both  sides\u{a0}agreed"),
+        ],
     );
     check_passages(&data, 0, 1, &[]);
     check_passages(
         &data,
         1,
         0,
-        &[(1, 2, "Troops massed"), (0, 1, "the   sanctions\n\n bite."), (1, 1, "Café talk.")],
+        &[
+            (1, 2, "Troops massed"),
+            (0, 1, "the   sanctions\n\n bite."),
+            (1, 1, "Café talk."),
+        ],
     );
     check_passages(
         &data,
         1,
         1,
-        &[(2, 0, "Alpha beta"), (1, 0, "beta gamma delta"), (2, 2, "gamma"), (2, 1, "delta epsilon.")],
+        &[
+            (2, 0, "Alpha beta"),
+            (1, 0, "beta gamma delta"),
+            (2, 2, "gamma"),
+            (2, 1, "delta epsilon."),
+        ],
     );
     let map = locate(&data);
     assert_eq!(map.len(), 9);
     assert!(map.marks(7, 0).is_empty() && map.marks(0, 7).is_empty());
     let (s, p, m) = map.find(1, 1).expect("found");
-    assert_eq!((s, p, &data.article.sections[s].paragraphs[p][m.range.clone()]), (1, 0, "Café talk."));
+    assert_eq!(
+        (
+            s,
+            p,
+            &data.article.sections[s].paragraphs[p][m.range.clone()]
+        ),
+        (1, 0, "Café talk.")
+    );
     assert!(map.find(0, 2).is_none());
     assert_eq!(find_quote("a\u{a0}\u{a0}b", "a b"), Some(0..6));
     assert_eq!(find_quote("ab", "a b"), None);
@@ -761,13 +1092,20 @@ fn passages_found_despite_white_space() {
 
 /// Segments of a paragraph as (text, covering marks).
 fn check_segments(paragraph: &str, marks: &[Mark], expected: &[(&str, &[usize])]) {
-    let got: Vec<(&str, Vec<usize>)> = segments(paragraph, marks).into_iter().map(|s| (s.text, s.marks)).collect();
+    let got: Vec<(&str, Vec<usize>)> = segments(paragraph, marks)
+        .into_iter()
+        .map(|s| (s.text, s.marks))
+        .collect();
     let want: Vec<(&str, Vec<usize>)> = expected.iter().map(|(t, m)| (*t, m.to_vec())).collect();
     assert_eq!(got, want, "segments of {paragraph:?}");
 }
 
 fn mark(item: usize, range: Range<usize>) -> Mark {
-    Mark { item, evidence: 0, range }
+    Mark {
+        item,
+        evidence: 0,
+        range,
+    }
 }
 
 #[test]
@@ -789,17 +1127,34 @@ fn overlapping_marks_make_segments() {
             (" epsilon.", &[3]),
         ],
     );
-    let cases: &[(&str, &[Mark], &[(&str, &[usize])])] = &[
+    type Case<'a> = (&'a str, &'a [Mark], &'a [(&'a str, &'a [usize])]);
+    let cases: &[Case] = &[
         ("", &[], &[]),
         ("plain", &[], &[("plain", &[])]),
         ("plain", &[mark(0, 0..5)], &[("plain", &[0])]),
         // Nested and identical ranges.
-        ("abcdef", &[mark(0, 0..6), mark(1, 2..4)], &[("ab", &[0]), ("cd", &[0, 1]), ("ef", &[0])]),
-        ("abcdef", &[mark(0, 1..3), mark(1, 1..3)], &[("a", &[]), ("bc", &[0, 1]), ("def", &[])]),
+        (
+            "abcdef",
+            &[mark(0, 0..6), mark(1, 2..4)],
+            &[("ab", &[0]), ("cd", &[0, 1]), ("ef", &[0])],
+        ),
+        (
+            "abcdef",
+            &[mark(0, 1..3), mark(1, 1..3)],
+            &[("a", &[]), ("bc", &[0, 1]), ("def", &[])],
+        ),
         // Touching ranges stay apart; an empty range changes nothing.
-        ("abcdef", &[mark(0, 0..3), mark(1, 3..6), mark(2, 4..4)], &[("abc", &[0]), ("def", &[1])]),
+        (
+            "abcdef",
+            &[mark(0, 0..3), mark(1, 3..6), mark(2, 4..4)],
+            &[("abc", &[0]), ("def", &[1])],
+        ),
         // Multibyte text; a range past the end is clamped.
-        ("Café ok", &[mark(0, 3..5), mark(1, 6..99)], &[("Caf", &[]), ("é", &[0]), (" ", &[]), ("ok", &[1])]),
+        (
+            "Café ok",
+            &[mark(0, 3..5), mark(1, 6..99)],
+            &[("Caf", &[]), ("é", &[0]), (" ", &[]), ("ok", &[1])],
+        ),
     ];
     for (paragraph, marks, expected) in cases {
         check_segments(paragraph, marks, expected);
@@ -814,8 +1169,9 @@ fn overlapping_marks_make_segments() {
 /// dashes, spaces, combining marks, other scripts and 4-byte characters.
 fn tricky_char() -> impl Strategy<Value = char> {
     prop::sample::select(vec![
-        'a', 'b', 's', 'e', 'i', 'A', 'S', 'E', 'é', 'É', 'ß', 'ẞ', 'İ', 'ı', 'æ', 'Æ', 'œ', 'ĳ', '’',
-        '\'', '“', '"', '–', '-', '\u{a0}', ' ', '\n', '\u{301}', '\u{308}', 'Ω', '日', '😀', 'x',
+        'a', 'b', 's', 'e', 'i', 'A', 'S', 'E', 'é', 'É', 'ß', 'ẞ', 'İ', 'ı', 'æ', 'Æ', 'œ', 'ĳ',
+        '’', '\'', '“', '"', '–', '-', '\u{a0}', ' ', '\n', '\u{301}', '\u{308}', 'Ω', '日', '😀',
+        'x',
     ])
 }
 
@@ -902,7 +1258,12 @@ fn timing_10k_items() {
     let t = Instant::now();
     let base = SearchIndex::new(&data);
     let text: usize = (0..base.len()).map(|i| base.haystack(i).len()).sum();
-    println!("index: {:?} for {} items, {} KiB of folded text", t.elapsed(), base.len(), text / 1024);
+    println!(
+        "index: {:?} for {} items, {} KiB of folded text",
+        t.elapsed(),
+        base.len(),
+        text / 1024
+    );
 
     // One keystroke: filter, facet counts, and highlight the title and summary of every shown item.
     let keystroke = |index: &SearchIndex, f: &Filters| -> (usize, [Duration; 3]) {
@@ -925,9 +1286,21 @@ fn timing_10k_items() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
 
     // Cold: a fresh index for every run, so nothing is remembered from an earlier search.
-    for search in ["", "t", "treaty", "russia's", "naive detente", "geneva summit", "zzz", "Russia’s treaty arms"] {
+    for search in [
+        "",
+        "t",
+        "treaty",
+        "russia's",
+        "naive detente",
+        "geneva summit",
+        "zzz",
+        "Russia’s treaty arms",
+    ] {
         for spec in ["", "cat:low-hanging,risk; actor:us"] {
-            let f = Filters { search: search.into(), ..filters(spec) };
+            let f = Filters {
+                search: search.into(),
+                ..filters(spec)
+            };
             let mut runs: Vec<(usize, [Duration; 3])> = (0..15)
                 .map(|_| {
                     let index = base.clone();
@@ -951,11 +1324,21 @@ fn timing_10k_items() {
         let mut search = String::new();
         for c in typed.chars() {
             search.push(c);
-            let (_, times) = keystroke(&index, &Filters { search: search.clone(), ..Filters::default() });
+            let (_, times) = keystroke(
+                &index,
+                &Filters {
+                    search: search.clone(),
+                    ..Filters::default()
+                },
+            );
             let sum: Duration = times.iter().sum();
             worst = worst.max(sum);
             total += sum;
         }
-        println!("typing {typed:?}: mean {:.2} ms, worst {:.2} ms per keystroke", ms(total) / typed.chars().count() as f64, ms(worst));
+        println!(
+            "typing {typed:?}: mean {:.2} ms, worst {:.2} ms per keystroke",
+            ms(total) / typed.chars().count() as f64,
+            ms(worst)
+        );
     }
 }
