@@ -25,7 +25,7 @@ const views = {
   },
   timeline: {
     path: '#view=timeline',
-    ready: (page) => expect(page.getByRole('heading', { name: 'Timeline', level: 2, exact: true })).toBeVisible(),
+    ready: (page) => expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible(),
   },
 };
 
@@ -164,5 +164,73 @@ for (const viewport of widths) {
         expect(errors).toEqual([]);
       });
     }
+  });
+}
+
+// axe-core cannot work out the background of SVG text (it reports the matrix's text as "incomplete"), so the
+// matrix's contrast is measured here: each text against the box it sits on, or the region's background.
+for (const theme of ['Light', 'Dark']) {
+  test(`matrix text keeps 4.5:1 contrast in the ${theme.toLowerCase()} theme, dimmed marks included`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await openExplorer(page, '#view=matrix&cat=risk');
+    await page.getByLabel('Theme').selectOption({ label: theme });
+    await expect(matrixRegion(page)).toBeVisible();
+    const low = await matrixRegion(page).evaluate((region) => {
+      const rgba = (css) => {
+        const m = css.match(/rgba?\(([^)]+)\)/);
+        if (!m) return null;
+        const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+        return { r, g, b, a };
+      };
+      const over = (top, bottom) => ({
+        r: top.r * top.a + bottom.r * (1 - top.a),
+        g: top.g * top.a + bottom.g * (1 - top.a),
+        b: top.b * top.a + bottom.b * (1 - top.a),
+        a: 1,
+      });
+      const luminance = ({ r, g, b }) => {
+        const c = [r, g, b].map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+      };
+      const ratio = (a, b) => {
+        const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+      };
+      const page = rgba(getComputedStyle(region).backgroundColor);
+      const failures = [];
+      let measured = 0;
+      let dimmed = 0;
+      // Each element that draws text of its own (a <text>, or a <tspan> inside one), with the fill it really has.
+      const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      for (const text of region.querySelectorAll('svg text, svg tspan')) {
+        if (!ownText(text)) continue;
+        const style = getComputedStyle(text);
+        const mark = text.closest('.matrix-mark');
+        const box = mark?.querySelector('.matrix-mark-box');
+        let background = page;
+        if (box) {
+          const fill = rgba(getComputedStyle(box).fill);
+          const opacity = Number(getComputedStyle(box).fillOpacity);
+          background = over({ ...fill, a: fill.a * opacity }, page);
+        }
+        const fill = rgba(style.fill);
+        const colour = over({ ...fill, a: fill.a * Number(style.fillOpacity) * Number(style.opacity) }, background);
+        const r = ratio(colour, background);
+        measured += 1;
+        if (mark?.classList.contains('matrix-mark--dim')) dimmed += 1;
+        if (r < 4.5) {
+          const where = mark ? mark.getAttribute('class') : text.getAttribute('class');
+          failures.push(`${text.textContent.trim()} (${where}): ${style.fill} on ${JSON.stringify(background)}, ${r.toFixed(2)}:1`);
+        }
+      }
+      return { failures, measured, dimmed };
+    });
+    expect(low.measured, 'texts measured').toBeGreaterThan(50);
+    expect(low.dimmed, 'texts of dimmed marks measured').toBeGreaterThan(10);
+    expect(low.failures, `matrix text below 4.5:1 in the ${theme} theme`).toEqual([]);
+    expect(errors).toEqual([]);
   });
 }

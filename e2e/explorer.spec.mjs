@@ -280,7 +280,7 @@ test.describe('links that keep the view', () => {
     await expect(page.getByRole('region', { name: 'Feasibility matrix', exact: true })).toBeVisible();
     await viewLink(page, 'Timeline').click();
     await expect(viewLink(page, 'Timeline')).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('heading', { name: 'Timeline', level: 2, exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible();
 
     await page.goBack();
     await expect(viewLink(page, 'Matrix')).toHaveAttribute('aria-current', 'page');
@@ -323,7 +323,7 @@ test.describe('narrow screens', () => {
       Cards: () => expect(cards(page).first()).toBeVisible(),
       Matrix: () => expect(page.getByRole('region', { name: 'Feasibility matrix', exact: true })).toBeVisible(),
       Article: () => expect(page.getByRole('heading', { name: 'The article', level: 2 })).toBeVisible(),
-      Timeline: () => expect(page.getByRole('heading', { name: 'Timeline', level: 2, exact: true })).toBeVisible(),
+      Timeline: () => expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible(),
     };
     for (const [view, ready] of Object.entries(checks)) {
       await viewLink(page, view).click();

@@ -17,10 +17,12 @@ use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
 use crate::components::matrix_view::MatrixView;
 use crate::components::result_summary::ResultSummary;
+use crate::components::scorecard_view::{HindsightUnavailable, ScorecardView};
 use crate::components::timeline_view::TimelineView;
 use crate::components::toolbar::Toolbar;
 use crate::data;
 use crate::explorer::{state_href, Explorer, ExplorerContext, HistoryMode, Navigate, Navigation};
+use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
 
 /// The whole explorer, on the bundled data set.
@@ -78,12 +80,29 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         )
     };
 
+    // The hindsight layer is read (once) only when the reader has switched it on.
+    let hindsight_loaded = state
+        .hindsight
+        .then(|| hindsight_data::bundled(&props.data_set));
+    let hindsight = HindsightContext(hindsight_loaded.clone().and_then(Result::ok));
+    let hindsight_problems = hindsight_loaded.and_then(Result::err);
+
     let open_index = state
         .open_item
         .as_deref()
         .and_then(|id| explorer.item(id))
         .map(|(i, _)| i);
+    // Without the hindsight layer there is no scorecard: its address shows the cards.
+    let shown_view = if state.view == View::Scorecard && !state.hindsight {
+        View::Cards
+    } else {
+        state.view
+    };
     let view = match state.view {
+        View::Scorecard if state.hindsight => match &hindsight_problems {
+            Some(problems) => html! { <HindsightUnavailable problems={problems.clone()} /> },
+            None => html! { <ScorecardView state={state.clone()} navigate={navigate.clone()} /> },
+        },
         View::Cards | View::Scorecard => html! {
             <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} />
         },
@@ -100,15 +119,16 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
 
     html! {
         <ContextProvider<ExplorerContext> context={ExplorerContext(explorer.clone())}>
+        <ContextProvider<HindsightContext> context={hindsight}>
             <div class={classes!("page", state.embed.then_some("embedded"))}>
                 if !state.embed {
                     <ArticleHeader data={explorer.data.clone()} />
                 }
-                <Toolbar state={state.clone()} navigate={navigate.clone()} />
+                <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />
                     <main id="main" class="results" tabindex="-1">
-                        <h2 class="visually-hidden">{ state.view.label() }</h2>
+                        <h2 class="visually-hidden">{ shown_view.label() }</h2>
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
                         { view }
@@ -121,6 +141,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                     <ItemDetail {index} state={state.clone()} navigate={navigate.clone()} />
                 }
             </div>
+        </ContextProvider<HindsightContext>>
         </ContextProvider<ExplorerContext>>
     }
 }

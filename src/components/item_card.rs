@@ -1,4 +1,5 @@
-//! One card per item: category, feasibility, title, summary, the article's reason for the rating, domains and actors.
+//! One card per item: category, feasibility, title, summary, the article's reason for the rating, domains and actors;
+//! with the hindsight layer on, also what happened after the article, set apart from the article's words.
 
 use std::rc::Rc;
 
@@ -9,7 +10,9 @@ use summit_core::state::ViewState;
 use crate::components::category_icon::CategoryIcon;
 use crate::components::feasibility_meter::FeasibilityMeter;
 use crate::components::highlighted_text::HighlightedText;
+use crate::components::hindsight_panel::HindsightPanel;
 use crate::explorer::{link_click, state_href, use_explorer, Navigate};
+use crate::hindsight_data::use_hindsight;
 
 #[derive(Properties, PartialEq)]
 pub struct ItemCardProps {
@@ -21,10 +24,12 @@ pub struct ItemCardProps {
     pub navigate: Navigate,
 }
 
-/// A summary card; its title opens the item's full detail.
+/// A summary card; its title opens the item's full detail. While the hindsight layer is on (its context holds it),
+/// the card ends with the item's outcome and dated facts.
 #[function_component(ItemCard)]
 pub fn item_card(props: &ItemCardProps) -> Html {
     let explorer = use_explorer();
+    let hindsight = use_hindsight();
     let item = &explorer.data.items[props.index];
     let category = item.category;
     let title_id = format!("card-title-{}", item.id);
@@ -58,6 +63,9 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                     { for item.actors.iter().map(|a| html! { <li class="chip chip-actor">{ explorer.actor_label(a) }</li> }) }
                 </ul>
             </div>
+            if let Some(hindsight) = hindsight {
+                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={4} id_prefix="card" />
+            }
         </article>
     }
 }

@@ -1,4 +1,5 @@
-//! An item's full detail in a modal dialog: every quotation with a way into the article, people, related items and events.
+//! An item's full detail in a modal dialog: every quotation with a way into the article, people, related items and events;
+//! with the hindsight layer on, also what happened after the article, set apart from the article's words.
 
 use std::rc::Rc;
 
@@ -11,7 +12,9 @@ use summit_core::state::{PassageRef, View, ViewState};
 
 use crate::components::category_icon::CategoryIcon;
 use crate::components::feasibility_meter::FeasibilityMeter;
+use crate::components::hindsight_panel::HindsightPanel;
 use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
+use crate::hindsight_data::use_hindsight;
 
 #[derive(Properties, PartialEq)]
 pub struct ItemDetailProps {
@@ -32,6 +35,7 @@ fn with_item(state: &ViewState, item: Option<&str>) -> ViewState {
 #[function_component(ItemDetail)]
 pub fn item_detail(props: &ItemDetailProps) -> Html {
     let explorer = use_explorer();
+    let hindsight = use_hindsight();
     let dialog_ref = use_node_ref();
     let item = &explorer.data.items[props.index];
 
@@ -162,6 +166,10 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                         <li><time datetime={e.date.clone()}>{ format_iso_date(&e.date) }</time>{ ": " }{ &e.title }</li>
                     }) }
                 </ul>
+            }
+
+            if let Some(hindsight) = hindsight {
+                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={3} id_prefix="detail" />
             }
         </dialog>
     }

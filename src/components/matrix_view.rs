@@ -3,7 +3,8 @@
 //! same content as an HTML table.
 //!
 //! The binning and the keyboard moves come from [`summit_core::matrix`]; this component only lays out
-//! and draws what the core computed.
+//! and draws what the core computed. With the hindsight layer on, each mark also carries its item's
+//! outcome as a small shape in its corner, named in the mark's accessible name and in the table.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,12 +12,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use summit_core::hindsight::outcome_for;
 use summit_core::matrix::{bin, marks, neighbour, Direction, MarkPos, Matrix};
-use summit_core::model::{Category, Item};
+use summit_core::model::{Category, Item, Verdict};
 use summit_core::state::{MatrixRows, ViewState};
 
 use crate::components::category_icon::{category_shape, CategoryIcon};
+use crate::components::hindsight_panel::{verdict_glyph, VerdictIcon, HINDSIGHT_HEADING};
 use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
+use crate::hindsight_data::use_hindsight;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixViewProps {
@@ -41,8 +45,14 @@ const CELL_PAD: f64 = 6.0;
 const ROW_MIN_H: f64 = 56.0;
 /// Line height of wrapped labels.
 const LINE_H: f64 = 15.0;
+/// The size of a mark's outcome shape, its distance from the mark's bottom edge, and its left edge.
+const VERDICT_SIZE: f64 = 16.0;
+const VERDICT_INSET: f64 = 3.0;
+const VERDICT_X: f64 = 7.0;
 /// How many characters fit on one line of a mark's title, and of a row label.
 const MARK_LINE_CHARS: usize = 16;
+/// The widest a mark's title line may be drawn: from the text's start to just inside the box.
+const MARK_TEXT_W: f64 = COL_W - 8.0 - 34.0 - 5.0;
 const ROW_LINE_CHARS: usize = 20;
 
 thread_local! {
@@ -58,8 +68,8 @@ fn next_instance() -> u32 {
     })
 }
 
-/// Wraps text into at most `max_lines` lines of at most `max_chars` characters, breaking at spaces
-/// (or inside a word longer than a line) and ending with "…" when the text does not fit.
+/// Wraps text into at most `max_lines` lines of at most `max_chars` characters (one more for a closing "…"), breaking at spaces
+/// (or inside a word longer than a line) and ending with "…" after the last whole word when the text does not fit.
 fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -93,12 +103,12 @@ fn wrap(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
     if !line.is_empty() && lines.len() < max_lines {
         lines.push(line);
     } else if !line.is_empty() || !words.is_empty() {
-        // More text than room: end the last line with an ellipsis.
+        // More text than room: end the last line with an ellipsis after its last whole word (the line may run one
+        // character over), so the visible words are all words of the mark's accessible name.
         if let Some(last) = lines.last_mut() {
-            let kept: String = last.chars().take(max_chars.saturating_sub(1)).collect();
             *last = format!(
                 "{}…",
-                kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ':')
+                last.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ':')
             );
         }
     }
@@ -159,6 +169,7 @@ fn row_heights(matrix: &Matrix) -> Vec<f64> {
 #[function_component(MatrixView)]
 pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let explorer = use_explorer();
+    let hindsight = use_hindsight();
     let state = props.state.clone();
     let navigate = props.navigate.clone();
     let instance = *use_state(next_instance);
@@ -221,6 +232,14 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
         .or(open_mark)
         .or_else(|| all_marks.first().copied());
 
+    // The item's outcome after the summit, while the hindsight layer is on.
+    let verdict_of = |item: &Item| -> Option<Verdict> {
+        hindsight
+            .as_deref()
+            .and_then(|h| outcome_for(h, &item.id))
+            .map(|o| o.verdict)
+    };
+
     let accessible_name = |item: &Item, dimmed: bool| {
         let mut name = format!(
             "{}: {}, feasibility {} of {}, {}",
@@ -230,6 +249,10 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
             max_level,
             explorer.level_label(item.feasibility.level)
         );
+        if let Some(verdict) = verdict_of(item) {
+            name.push_str(", after the summit: ");
+            name.push_str(verdict.label());
+        }
         if dimmed {
             name.push_str(" (filtered out)");
         }
@@ -430,6 +453,18 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
             };
             let tabindex = if tab_stop == Some(pos) { "0" } else { "-1" };
             let title_lines = wrap(&item.title, MARK_LINE_CHARS, 2);
+            // With an outcome, the category's shape and the outcome's share the left corner, one above the other.
+            let verdict = verdict_of(item).map(|v| {
+                let y = MARK_H - VERDICT_SIZE - VERDICT_INSET;
+                html! {
+                    <svg class={classes!("matrix-mark-verdict", format!("verdict-{}", v.id()))}
+                        x={VERDICT_X.to_string()} y={y.to_string()} width={VERDICT_SIZE.to_string()} height={VERDICT_SIZE.to_string()}
+                        viewBox="-1.5 -1.5 19 19" aria-hidden="true" focusable="false">
+                        <circle class="matrix-mark-verdict-back" cx="8" cy="8" r="9" />
+                        { verdict_glyph(v) }
+                    </svg>
+                }
+            });
             let text_y = if title_lines.len() == 1 { MARK_H / 2.0 + 4.5 } else { MARK_H / 2.0 - 3.0 };
             Some(html! {
                 <a key={pos_key(pos)}
@@ -439,12 +474,20 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                     transform={format!("translate({x} {y})")}
                     {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
                     <rect class="matrix-mark-box" x="0" y="0" width={(COL_W - 8.0).to_string()} height={MARK_H.to_string()} rx="5" />
-                    <path class="matrix-mark-shape" d={category_shape(item.category)} transform="translate(5 8) scale(1.5)" />
+                    <path class="matrix-mark-shape" d={category_shape(item.category)}
+                        transform={if verdict.is_some() { "translate(6 2) scale(1.1)" } else { "translate(5 8) scale(1.5)" }} />
                     <text class="matrix-mark-label" x="34" y={text_y.to_string()}>
-                        { for title_lines.iter().enumerate().map(|(n, line)| html! {
-                            <tspan x="34" dy={if n == 0 { "0" } else { "15" }}>{line.clone()}</tspan>
+                        // A space ends every line but the last, so the label's text reads as words
+                        // ("Exchange prisoners", not "Exchangeprisoners") and matches the accessible name.
+                        // A line that runs over (a whole word and its "…") is narrowed to fit the box.
+                        { for title_lines.iter().enumerate().map(|(n, line)| {
+                            let text = if n + 1 < title_lines.len() { format!("{line} ") } else { line.clone() };
+                            let squeeze = (line.chars().count() > MARK_LINE_CHARS).then_some(MARK_TEXT_W.to_string());
+                            let adjust = squeeze.as_ref().map(|_| "spacingAndGlyphs");
+                            html! { <tspan x="34" dy={if n == 0 { "0" } else { "15" }} textLength={squeeze} lengthAdjust={adjust}>{text}</tspan> }
                         }) }
                     </text>
+                    { verdict }
                 </a>
             })
         });
@@ -462,6 +505,11 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
         plural(state.matrix_rows),
         plural(state.matrix_rows),
     );
+    let description = if hindsight.is_some() {
+        format!("{description} A small round shape in a mark's bottom left corner, below the category's shape, shows how the item held after the summit (from facts after the article, not in it).")
+    } else {
+        description
+    };
     let svg = html! {
         <svg ref={svg_ref.clone()} class="matrix-svg" viewBox={format!("0 0 {width} {height}")}
             width={width.to_string()} height={height.to_string()}
@@ -498,6 +546,13 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                             <figcaption class="matrix-why-label">{"Why this rating"}</figcaption>
                             <blockquote><p>{format!("“{}”", item.feasibility.rationale)}</p></blockquote>
                         </figure>
+                        if let Some(verdict) = verdict_of(item) {
+                            <p class={classes!("matrix-why-hindsight", format!("verdict-{}", verdict.id()))}>
+                                <span class="matrix-why-hindsight-label">{ HINDSIGHT_HEADING }{ ": " }</span>
+                                <VerdictIcon {verdict} />
+                                { format!(" after the summit, {}", verdict.label().to_lowercase()) }
+                            </p>
+                        }
                     </>
                 },
                 None => html! {
@@ -520,6 +575,17 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                         {explorer.category_label(category)}
                     </li>
                 }) }
+                if hindsight.is_some() {
+                    { for Verdict::ALL.iter().map(|&verdict| html! {
+                        <li class={classes!("matrix-legend-item", "matrix-legend-verdict", format!("verdict-{}", verdict.id()))}>
+                            <VerdictIcon {verdict} size={20} />
+                            { format!("After the summit: {}", verdict.label().to_lowercase()) }
+                        </li>
+                    }) }
+                    <li class="matrix-legend-item matrix-legend-verdict">
+                        { "No outcome shape: no checked facts after the article" }
+                    </li>
+                }
                 <li class="matrix-legend-item matrix-legend-dim">
                     <svg class="matrix-legend-shape" viewBox="0 0 28 20" width="28" height="20" aria-hidden="true" focusable="false">
                         <rect x="1" y="1" width="26" height="18" rx="3" />
@@ -570,6 +636,12 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                                         <span class="matrix-table-text">
                                                             <a href={state_href(&open)} onclick={link_click(&navigate, open)}>{item.title.clone()}</a>
                                                             <span class="visually-hidden">{format!(" ({})", explorer.category_label(item.category))}</span>
+                                                            if let Some(verdict) = verdict_of(item) {
+                                                                <span class={classes!("matrix-table-verdict", format!("verdict-{}", verdict.id()))}>
+                                                                    <VerdictIcon {verdict} />
+                                                                    { format!(" After the summit: {}", verdict.label().to_lowercase()) }
+                                                                </span>
+                                                            }
                                                             if dimmed {
                                                                 <span class="matrix-table-filtered">{" (filtered out)"}</span>
                                                             }
@@ -634,8 +706,12 @@ mod tests {
             ["U.S. return to", "the Iran nuclear…"]
         );
         assert_eq!(
+            wrap("Keep Russia from aligning further with China", 16, 2),
+            ["Keep Russia from", "aligning further…"]
+        );
+        assert_eq!(
             wrap("Nonproliferationandnuclearsecurityforall", 17, 2),
-            ["Nonproliferationa", "ndnuclearsecurit…"]
+            ["Nonproliferationa", "ndnuclearsecurity…"]
         );
     }
 }

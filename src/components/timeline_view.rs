@@ -1,17 +1,21 @@
 //! The timeline view: the dated events the article mentions, in order, with the summit and the article's
-//! own publication marked, each quoting the article and linking to the cards it bears on.
+//! own publication marked, each quoting the article and linking to the cards it bears on. With the hindsight layer
+//! on, the line continues past the summit in a separate part: dated, sourced facts from after the article.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use summit_core::dates::{format_iso_date, IsoDate};
-use summit_core::model::Event;
+use summit_core::hindsight::later_entries;
+use summit_core::model::{Event, Hindsight, HindsightEntry};
 use summit_core::state::{View, ViewState};
 
 use crate::components::article_view::paragraph_id;
 use crate::components::category_icon::CategoryIcon;
+use crate::components::hindsight_panel::{hindsight_icon, source_link};
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
+use crate::hindsight_data::use_hindsight;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
@@ -82,31 +86,7 @@ fn event_entry(explorer: &Explorer, props: &TimelineViewProps, event: &Event) ->
         ..(*props.state).clone()
     };
     let title_id = format!("timeline-event-{}", event.id);
-    let chips: Html = event
-        .items
-        .iter()
-        .filter_map(|id| explorer.item(id))
-        .map(|(index, item)| {
-            let included = props.included.get(index).copied().unwrap_or(false);
-            let target = ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() };
-            let class = classes!(
-                "timeline-chip",
-                format!("cat-{}", item.category.id()),
-                (!included).then_some("timeline-chip-excluded"),
-            );
-            html! {
-                <li>
-                    <a {class} href={state_href(&target)} onclick={link_click(&props.navigate, target)}>
-                        <CategoryIcon category={item.category} />
-                        <span class="timeline-chip-title">{ &item.title }</span>
-                        if !included {
-                            <span class="visually-hidden">{ " (filtered out)" }</span>
-                        }
-                    </a>
-                </li>
-            }
-        })
-        .collect();
+    let chips = item_chips(explorer, props, &event.items);
     html! {
         <li class={classes!("timeline-event", summit.then_some("timeline-summit"))}>
             <p class="timeline-date">{ dates }</p>
@@ -134,23 +114,100 @@ fn event_entry(explorer: &Explorer, props: &TimelineViewProps, event: &Event) ->
     }
 }
 
+/// Links to the cards of these items, dashed for those the filters leave out.
+fn item_chips(explorer: &Explorer, props: &TimelineViewProps, items: &[String]) -> Html {
+    items
+        .iter()
+        .filter_map(|id| explorer.item(id))
+        .map(|(index, item)| {
+            let included = props.included.get(index).copied().unwrap_or(false);
+            let target = ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() };
+            let class = classes!(
+                "timeline-chip",
+                format!("cat-{}", item.category.id()),
+                (!included).then_some("timeline-chip-excluded"),
+            );
+            html! {
+                <li>
+                    <a {class} href={state_href(&target)} onclick={link_click(&props.navigate, target)}>
+                        <CategoryIcon category={item.category} />
+                        <span class="timeline-chip-title">{ &item.title }</span>
+                        if !included {
+                            <span class="visually-hidden">{ " (filtered out)" }</span>
+                        }
+                    </a>
+                </li>
+            }
+        })
+        .collect()
+}
+
+/// True when an event or fact bears on no item, or on at least one that the filters let through.
+fn bears_on_shown(explorer: &Explorer, props: &TimelineViewProps, items: &[String]) -> bool {
+    items.is_empty()
+        || items
+            .iter()
+            .filter_map(|id| explorer.item(id))
+            .any(|(index, _)| props.included.get(index).copied().unwrap_or(false))
+}
+
+/// One dated fact from after the article, labelled as hindsight, with its source and the cards it bears on.
+fn hindsight_entry(explorer: &Explorer, props: &TimelineViewProps, entry: &HindsightEntry) -> Html {
+    html! {
+        <li class="timeline-event hindsight-event" key={entry.id.clone()}>
+            <p class="timeline-date">{ time(&entry.date) }</p>
+            <p class="hindsight-event-label">{ hindsight_icon() }{ "Hindsight" }</p>
+            <p class="hindsight-event-text">{ &entry.text }</p>
+            <p class="hindsight-event-source">{ source_link(&entry.source) }</p>
+            if !entry.items.is_empty() {
+                <ul class="timeline-chips" aria-label="Cards this bears on">{ item_chips(explorer, props, &entry.items) }</ul>
+            }
+        </li>
+    }
+}
+
+/// The timeline's continuation: what happened after the article, kept apart from the article's events.
+fn hindsight_part(explorer: &Explorer, props: &TimelineViewProps, hindsight: &Hindsight) -> Html {
+    let entries = later_entries(hindsight);
+    let shown: Vec<&HindsightEntry> = entries
+        .iter()
+        .copied()
+        .filter(|e| bears_on_shown(explorer, props, &e.items))
+        .collect();
+    let hidden = entries.len() - shown.len();
+    let published = format_iso_date(&explorer.data.article.published);
+    html! {
+        <section class="hindsight-timeline" aria-labelledby="timeline-hindsight-heading">
+            <h3 class="hindsight-timeline-heading" id="timeline-hindsight-heading">
+                { hindsight_icon() }{ "After the article: what happened" }
+            </h3>
+            <p class="timeline-note">
+                { format!("Dated facts checked after the article of {published}, each with its source. None of this is in the article.") }
+            </p>
+            if hidden > 0 {
+                <p class="timeline-hidden-note">
+                    { match hidden {
+                        1 => "1 later fact is hidden by the filters.".to_string(),
+                        n => format!("{n} later facts are hidden by the filters."),
+                    } }
+                </p>
+            }
+            <ol class="timeline-list hindsight-timeline-list">{ for shown.iter().map(|e| hindsight_entry(explorer, props, e)) }</ol>
+        </section>
+    }
+}
+
 /// The article's dated events in order, as a vertical line, with the summit and the article's publication marked.
 /// Events bearing only on cards the filters exclude are left out, and the view says how many.
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let explorer = use_explorer();
+    let hindsight = use_hindsight();
     let data = &explorer.data;
     let published = data.article.published.as_str();
     let published_day = first_day(published);
 
-    let shown_event = |event: &&Event| {
-        event.items.is_empty()
-            || event
-                .items
-                .iter()
-                .filter_map(|id| explorer.item(id))
-                .any(|(index, _)| props.included.get(index).copied().unwrap_or(false))
-    };
+    let shown_event = |event: &&Event| bears_on_shown(&explorer, props, &event.items);
     // The data set keeps its events in date order.
     let shown: Vec<&Event> = data.events.iter().filter(shown_event).collect();
     let hidden = data.events.len() - shown.len();
@@ -188,6 +245,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 }
             </header>
             <ol class="timeline-list">{ for entries }</ol>
+            if let Some(hindsight) = hindsight {
+                { hindsight_part(&explorer, props, &hindsight) }
+            }
         </section>
     }
 }

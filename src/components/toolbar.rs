@@ -1,4 +1,4 @@
-//! The bar above the views: the view switcher, copy link and the theme.
+//! The bar above the views: the view switcher, the hindsight switch, copy link and the theme.
 
 use std::rc::Rc;
 
@@ -6,14 +6,34 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use summit_core::state::{View, ViewState};
+use summit_core::validate::Problem;
 
-use crate::explorer::{link_click, state_href, Navigate};
+use crate::explorer::{link_click, state_href, HistoryMode, Navigate, Navigation};
 use crate::theme::{apply_theme, saved_theme, Theme};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub state: Rc<ViewState>,
     pub navigate: Navigate,
+    /// Why the hindsight layer could not be loaded, when it is switched on but failed.
+    #[prop_or_default]
+    pub hindsight_problems: Option<Rc<Vec<Problem>>>,
+}
+
+/// The state the hindsight switch leads to: the layer toggled; leaving the scorecard (which only exists with the
+/// layer on) for the cards when it goes off.
+pub fn toggled_hindsight(state: &ViewState) -> ViewState {
+    let hindsight = !state.hindsight;
+    let view = if !hindsight && state.view == View::Scorecard {
+        View::Cards
+    } else {
+        state.view
+    };
+    ViewState {
+        hindsight,
+        view,
+        ..state.clone()
+    }
 }
 
 /// What happened when the reader asked to copy the link.
@@ -38,7 +58,7 @@ async fn copy_to_clipboard(text: String) -> bool {
         .is_ok()
 }
 
-/// View links, copy link and theme.
+/// View links, the hindsight switch, copy link and theme.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let copy_status = use_state(|| CopyStatus::Idle);
@@ -69,6 +89,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
 
+    let on_hindsight = {
+        let navigate = props.navigate.clone();
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| {
+            navigate.emit(Navigation {
+                state: toggled_hindsight(&state),
+                mode: HistoryMode::Push,
+            });
+        })
+    };
+    let hindsight_on = props.state.hindsight;
+
     let views = View::ALL
         .into_iter()
         .filter(|v| *v != View::Scorecard || props.state.hindsight);
@@ -91,6 +123,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </ul>
             </nav>
             <div class="toolbar-actions">
+                <button type="button" role="switch" class="hindsight-switch" aria-checked={if hindsight_on { "true" } else { "false" }}
+                    aria-describedby="hindsight-switch-note" onclick={on_hindsight}>
+                    <span class="hindsight-switch-track" aria-hidden="true"><span class="hindsight-switch-thumb"></span></span>
+                    <span class="hindsight-switch-label">{ "Hindsight: what happened next" }</span>
+                    <span class="hindsight-switch-state" aria-hidden="true">{ if hindsight_on { "On" } else { "Off" } }</span>
+                </button>
+                <p id="hindsight-switch-note" class="visually-hidden">{ "Adds dated, sourced facts from after the article; none of it is in the article." }</p>
                 <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
                 <div class="field field-inline">
                     <label for="theme">{ "Theme" }</label>
@@ -98,6 +137,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={*t == *theme}>{ t.label() }</option> }) }
                     </select>
                 </div>
+            </div>
+            <div class="hindsight-status" role="status">
+                if let (true, Some(problems)) = (hindsight_on, &props.hindsight_problems) {
+                    <p class="hindsight-load-error">
+                        { format!(
+                            "Hindsight could not be loaded, so none of it is shown: the file data/hindsight.json has {} problem{}{}",
+                            problems.len(),
+                            if problems.len() == 1 { "" } else { "s" },
+                            problems.iter().find(|p| p.is_error()).or(problems.first()).map_or_else(|| ".".to_string(), |p| format!(", first at {}: {}", p.path, p.message)),
+                        ) }
+                    </p>
+                }
             </div>
             <div class="copy-status" role="status" aria-live="polite">
                 { match &*copy_status {

@@ -1,0 +1,206 @@
+//! The hindsight layer's shared pieces: a shape per verdict, the outcome badge, a dated and sourced fact, and the
+//! "After the article, not in it" section that cards and the detail dialog show while the layer is on.
+//!
+//! Everything here draws facts from `data/hindsight.json`, never the article: none of it is ever put in a quotation.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use summit_core::dates::format_iso_date;
+use summit_core::hindsight::{entries_for, outcome_for};
+use summit_core::model::{Hindsight, HindsightEntry, Verdict};
+
+/// Heading text of every hindsight section, so the reader never mistakes it for the article.
+pub const HINDSIGHT_HEADING: &str = "After the article, not in it";
+/// The label of facts from before the article.
+pub const BACKGROUND_LABEL: &str = "Background (before the article)";
+
+/// A verdict's shape in a 16×16 box, so a verdict is never told by colour alone: a ticked disc (borne out),
+/// a half-filled ring (partly), a cross (not borne out) and a curved arrow (overtaken by events).
+/// Drawn inside any `<svg>`; the colours come from the `verdict-*` class of an ancestor.
+pub fn verdict_glyph(verdict: Verdict) -> Html {
+    match verdict {
+        Verdict::BorneOut => html! {
+            <>
+                <circle class="verdict-fill" cx="8" cy="8" r="7" />
+                <path class="verdict-knockout" d="M4.6 8.2l2.3 2.4l4.6-4.9" />
+            </>
+        },
+        Verdict::Partly => html! {
+            <>
+                <circle class="verdict-back" cx="8" cy="8" r="6.4" />
+                <path class="verdict-fill" d="M8 1.6a6.4 6.4 0 0 0 0 12.8z" />
+                <circle class="verdict-ring" cx="8" cy="8" r="6.4" />
+            </>
+        },
+        Verdict::NotBorneOut => html! {
+            <path class="verdict-cross" d="M3.5 3.5l9 9M12.5 3.5l-9 9" />
+        },
+        Verdict::Overtaken => html! {
+            <>
+                <path class="verdict-arc" d="M2.4 11.5A5.6 5.6 0 0 1 13.4 9.6" />
+                <path class="verdict-fill" d="M10.2 8.6h6.2l-3.1 5.2z" />
+            </>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictIconProps {
+    pub verdict: Verdict,
+    /// Width and height in CSS pixels.
+    #[prop_or(16)]
+    pub size: u32,
+}
+
+/// A verdict's shape as a decorative icon; its label is always written beside it.
+#[function_component(VerdictIcon)]
+pub fn verdict_icon(props: &VerdictIconProps) -> Html {
+    let size = props.size.to_string();
+    html! {
+        <svg class={classes!("verdict-icon", format!("verdict-{}", props.verdict.id()))} viewBox="0 0 16 16"
+            width={size.clone()} height={size} aria-hidden="true" focusable="false">
+            { verdict_glyph(props.verdict) }
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OutcomeBadgeProps {
+    pub verdict: Verdict,
+}
+
+/// "After the summit: Borne out", as a shape and words.
+#[function_component(OutcomeBadge)]
+pub fn outcome_badge(props: &OutcomeBadgeProps) -> Html {
+    html! {
+        <p class={classes!("outcome-badge", format!("verdict-{}", props.verdict.id()))}>
+            <VerdictIcon verdict={props.verdict} size={18} />
+            <span class="outcome-badge-prefix">{ "After the summit: " }</span>
+            <strong class="outcome-badge-label">{ props.verdict.label() }</strong>
+        </p>
+    }
+}
+
+/// The icon of the hindsight layer: a clock with a forward arrow, "later than the article".
+pub fn hindsight_icon() -> Html {
+    html! {
+        <svg class="hindsight-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <circle cx="7" cy="9" r="5.5" />
+            <path d="M7 5.8v3.4l2.2 1.4" />
+            <path d="M10.5 1.5h4v4M14.5 1.5l-3.2 3.2" />
+        </svg>
+    }
+}
+
+/// The host of a source address, for link texts such as "Source: tass.com" (`www.` left off).
+pub fn source_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// One dated fact: its date, its sentence and a link to its source.
+pub fn entry_item(entry: &HindsightEntry) -> Html {
+    html! {
+        <li class={classes!("hindsight-entry", entry.background.then_some("hindsight-entry-background"))} key={entry.id.clone()}>
+            <time class="hindsight-date" datetime={entry.date.clone()}>{ format_iso_date(&entry.date) }</time>
+            { " " }
+            <span class="hindsight-text">{ &entry.text }</span>
+            { " " }
+            { source_link(&entry.source) }
+        </li>
+    }
+}
+
+/// "Source: host", opening the source itself.
+pub fn source_link(url: &str) -> Html {
+    html! {
+        <a class="hindsight-source" href={url.to_string()} rel="noopener">
+            { format!("Source: {}", source_host(url)) }
+        </a>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HindsightPanelProps {
+    pub hindsight: Rc<Hindsight>,
+    pub item_id: AttrValue,
+    /// The level of the section's heading: 4 on a card (below its `h3` title), 3 in the detail dialog.
+    #[prop_or(4)]
+    pub heading_level: u8,
+    /// A prefix for element ids, so a card and the open dialog never share one.
+    #[prop_or(AttrValue::Static("card"))]
+    pub id_prefix: AttrValue,
+}
+
+/// What happened to one item after the article: its outcome and reason, then the dated facts with their sources,
+/// and any facts from before the article labelled as background. Visibly set apart from the article's words.
+#[function_component(HindsightPanel)]
+pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
+    let hindsight = &props.hindsight;
+    let outcome = outcome_for(hindsight, &props.item_id);
+    let entries = entries_for(hindsight, &props.item_id);
+    let (background, later): (Vec<&HindsightEntry>, Vec<&HindsightEntry>) =
+        entries.into_iter().partition(|e| e.background);
+    let heading_id = format!("hindsight-{}-{}", props.id_prefix, props.item_id);
+    let tag = match props.heading_level {
+        2 => "h2",
+        3 => "h3",
+        5 => "h5",
+        _ => "h4",
+    };
+    let facts_label = match later.len() {
+        1 => "1 dated fact after the article".to_string(),
+        n => format!("{n} dated facts after the article"),
+    };
+    html! {
+        <section class="hindsight-panel" aria-labelledby={heading_id.clone()}>
+            <@{tag} class="hindsight-heading" id={heading_id}>
+                { hindsight_icon() }
+                { HINDSIGHT_HEADING }
+            </@>
+            { match outcome {
+                Some(outcome) => html! {
+                    <>
+                        <OutcomeBadge verdict={outcome.verdict} />
+                        <p class="hindsight-reason">{ &outcome.reason }</p>
+                    </>
+                },
+                None => html! {
+                    <p class="hindsight-none">{ "No outcome recorded: no checked fact says how this held after the summit." }</p>
+                },
+            } }
+            if !later.is_empty() {
+                <p class="hindsight-group-label">{ facts_label }</p>
+                <ul class="hindsight-entries">
+                    { for later.iter().map(|e| entry_item(e)) }
+                </ul>
+            }
+            if !background.is_empty() {
+                <p class="hindsight-group-label hindsight-background-label">{ BACKGROUND_LABEL }</p>
+                <ul class="hindsight-entries hindsight-background">
+                    { for background.iter().map(|e| entry_item(e)) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_host;
+
+    #[test]
+    fn source_host_leaves_off_scheme_path_and_www() {
+        assert_eq!(source_host("https://tass.com/politics/1305117"), "tass.com");
+        assert_eq!(source_host("https://www.bbc.co.uk/news/x"), "bbc.co.uk");
+        assert_eq!(source_host("http://ecns.cn"), "ecns.cn");
+        assert_eq!(
+            source_host("https://ofac.treasury.gov/faqs/888?x#y"),
+            "ofac.treasury.gov"
+        );
+    }
+}

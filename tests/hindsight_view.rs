@@ -1,0 +1,512 @@
+//! Component tests of the hindsight layer: the scorecard's tables and the lists behind their counts, and what cards,
+//! the matrix and the timeline show with the layer on and off. Mounted in headless Chromium with the bundled data.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+use summit_core::hindsight::{entries_for, later_entries, outcome_for};
+use summit_core::model::{Category, Hindsight, Verdict};
+use summit_core::state::{View, ViewState};
+use summit_fruits::components::item_card::ItemCard;
+use summit_fruits::components::matrix_view::MatrixView;
+use summit_fruits::components::scorecard_view::ScorecardView;
+use summit_fruits::components::timeline_view::TimelineView;
+use summit_fruits::explorer::ExplorerContext;
+use summit_fruits::hindsight_data::{self, HindsightContext};
+
+use common::{explorer, mount, texts};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn hindsight(explorer: &ExplorerContext) -> Rc<Hindsight> {
+    hindsight_data::bundled(&explorer.data)
+        .expect("the bundled hindsight layer loads and validates")
+}
+
+/// `content` inside the hindsight context, as `App` provides it while the switch is on (`Some`) or off (`None`).
+fn with_layer(layer: Option<Rc<Hindsight>>, content: Html) -> Html {
+    html! {
+        <ContextProvider<HindsightContext> context={HindsightContext(layer)}>
+            { content }
+        </ContextProvider<HindsightContext>>
+    }
+}
+
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.unchecked_into::<web_sys::Element>())
+        .collect()
+}
+
+fn card(index: usize, item_id: &str) -> Html {
+    let open_state = Rc::new(ViewState {
+        open_item: Some(item_id.to_string()),
+        hindsight: true,
+        ..ViewState::default()
+    });
+    html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> }
+}
+
+/// The verdict a column id stands for; `None` for "no checked facts".
+fn column_verdict(column: &str) -> Option<Verdict> {
+    Verdict::ALL.into_iter().find(|v| v.id() == column)
+}
+
+#[wasm_bindgen_test]
+async fn the_bundled_layer_loads_and_is_cached() {
+    let explorer = explorer();
+    let first = hindsight(&explorer);
+    let second = hindsight(&explorer);
+    assert!(Rc::ptr_eq(&first, &second), "parsed once");
+    assert!(!first.entries.is_empty());
+    assert!(!first.outcomes.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_items() {
+    let explorer = explorer();
+    let layer = hindsight(&explorer);
+    let state = Rc::new(ViewState {
+        view: View::Scorecard,
+        hindsight: true,
+        ..ViewState::default()
+    });
+    let root = mount(
+        &explorer,
+        with_layer(
+            Some(layer.clone()),
+            html! { <ScorecardView {state} navigate={Callback::noop()} /> },
+        ),
+    )
+    .await;
+    let data = &explorer.data;
+    let total = data.items.len();
+
+    assert_eq!(all(&root, "table.scorecard-table").len(), 2);
+    assert_eq!(all(&root, "table caption").len(), 2);
+    assert!(all(&root, "th[scope=col]").len() >= 2 * 7);
+
+    let mut checked_lists = 0;
+    for table in ["level", "category"] {
+        let rows = all(&root, &format!("table[data-table={table}] tbody tr"));
+        let expected_rows = if table == "level" {
+            data.feasibility_scale.len()
+        } else {
+            Category::ALL.len()
+        };
+        assert_eq!(rows.len(), expected_rows, "{table}");
+        let mut sum = 0;
+        for row in &rows {
+            let key = row.get_attribute("data-key").unwrap();
+            let in_row: Vec<usize> = data
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| match table {
+                    "level" => item.feasibility.level.to_string() == key,
+                    _ => item.category.id() == key,
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for cell in all(row, "td[data-count]") {
+                let column = cell.get_attribute("data-column").unwrap();
+                let count: usize = cell.get_attribute("data-count").unwrap().parse().unwrap();
+                let expected: BTreeSet<String> = in_row
+                    .iter()
+                    .map(|&i| &data.items[i])
+                    .filter(|item| {
+                        let verdict = outcome_for(&layer, &item.id).map(|o| o.verdict);
+                        match column.as_str() {
+                            "all" => true,
+                            "unchecked" => verdict.is_none(),
+                            other => verdict.is_some() && verdict == column_verdict(other),
+                        }
+                    })
+                    .map(|item| item.id.clone())
+                    .collect();
+                assert_eq!(count, expected.len(), "{table} {key} {column}");
+                if column != "all" {
+                    sum += count;
+                }
+                if count == 0 {
+                    assert!(cell.query_selector("button").unwrap().is_none());
+                    continue;
+                }
+                // Open the list behind the count.
+                let button = cell
+                    .query_selector("button")
+                    .unwrap()
+                    .expect("a non-zero count opens its items");
+                assert_eq!(
+                    button.get_attribute("aria-expanded").as_deref(),
+                    Some("false")
+                );
+                button.unchecked_ref::<web_sys::HtmlElement>().click();
+                yew::scheduler::flush().await;
+                assert_eq!(
+                    button.get_attribute("aria-expanded").as_deref(),
+                    Some("true")
+                );
+                let list_id = button.get_attribute("aria-controls").unwrap();
+                let listed: BTreeSet<String> = all(&root, &format!("#{list_id} li[data-item]"))
+                    .iter()
+                    .map(|li| li.get_attribute("data-item").unwrap())
+                    .collect();
+                assert_eq!(listed, expected, "{table} {key} {column}");
+                let status = texts(&root, &format!("#{list_id} [role=status]")).join("");
+                assert!(status.starts_with(&count.to_string()), "{status}");
+                // Every listed item links to its card.
+                for link in all(&root, &format!("#{list_id} li a")) {
+                    assert!(link.get_attribute("href").unwrap().contains("item="));
+                }
+                checked_lists += 1;
+            }
+        }
+        assert_eq!(
+            sum, total,
+            "the {table} table's counts sum to the number of items"
+        );
+    }
+    assert!(checked_lists > 10, "{checked_lists}");
+
+    // The "All items" row counts every item once.
+    for table in ["level", "category"] {
+        let all_cell = root
+            .query_selector(&format!(
+                "table[data-table={table}] tfoot td[data-column=all]"
+            ))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            all_cell.get_attribute("data-count").unwrap(),
+            total.to_string()
+        );
+    }
+    // A legend explains every verdict.
+    let legend = texts(&root, ".verdict-legend").join(" ");
+    for verdict in Verdict::ALL {
+        assert!(
+            legend.contains(verdict.label()) && legend.contains(verdict.description()),
+            "{legend}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_card_without_the_layer_shows_no_hindsight() {
+    let explorer = explorer();
+    let layer = hindsight(&explorer);
+    let (index, item) = explorer.item("diplomatic-missions").unwrap();
+    for content in [
+        card(index, &item.id),
+        with_layer(None, card(index, &item.id)),
+    ] {
+        let root = mount(&explorer, content).await;
+        assert!(root.query_selector(".hindsight-panel").unwrap().is_none());
+        let text = root.text_content().unwrap();
+        assert!(!text.contains("After the article"), "{text}");
+        for entry in entries_for(&layer, &item.id) {
+            assert!(!text.contains(&entry.text), "{text}");
+        }
+        assert!(!text.contains(&outcome_for(&layer, &item.id).unwrap().reason));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
+    let explorer = explorer();
+    let layer = hindsight(&explorer);
+    for item_id in [
+        "diplomatic-missions",
+        "open-skies-treaty",
+        "strategic-stability-talks",
+    ] {
+        let (index, item) = explorer.item(item_id).unwrap();
+        let root = mount(
+            &explorer,
+            with_layer(Some(layer.clone()), card(index, &item.id)),
+        )
+        .await;
+        let panel = root
+            .query_selector(".card .hindsight-panel")
+            .unwrap()
+            .expect("a hindsight section");
+        assert!(panel
+            .text_content()
+            .unwrap()
+            .contains("After the article, not in it"));
+        // Not inside any quotation.
+        assert!(panel.closest("blockquote, figure").unwrap().is_none());
+
+        let outcome = outcome_for(&layer, &item.id).expect("an outcome");
+        let badge = texts(&panel, ".outcome-badge").join("");
+        assert!(badge.contains(outcome.verdict.label()), "{badge}");
+        assert!(panel
+            .query_selector(&format!(
+                ".outcome-badge svg.verdict-{}",
+                outcome.verdict.id()
+            ))
+            .unwrap()
+            .is_some());
+        assert_eq!(
+            texts(&panel, ".hindsight-reason"),
+            vec![outcome.reason.clone()]
+        );
+
+        let entries = entries_for(&layer, &item.id);
+        let rows = all(&panel, ".hindsight-entry");
+        assert_eq!(rows.len(), entries.len(), "{item_id}");
+        for entry in &entries {
+            let row = rows
+                .iter()
+                .find(|r| r.text_content().unwrap().contains(&entry.text))
+                .unwrap_or_else(|| panic!("{} is listed", entry.id));
+            let time = row.query_selector("time").unwrap().expect("a date");
+            assert_eq!(
+                time.get_attribute("datetime").as_deref(),
+                Some(entry.date.as_str())
+            );
+            assert_eq!(
+                time.text_content().unwrap(),
+                summit_core::dates::format_iso_date(&entry.date)
+            );
+            let link = row
+                .query_selector("a.hindsight-source")
+                .unwrap()
+                .expect("a source link");
+            assert_eq!(
+                link.get_attribute("href").as_deref(),
+                Some(entry.source.as_str())
+            );
+            assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener"));
+            assert!(link.text_content().unwrap().starts_with("Source: "));
+            // Background facts sit only under their label.
+            let in_background = row.closest(".hindsight-background").unwrap().is_some();
+            assert_eq!(in_background, entry.background, "{}", entry.id);
+        }
+        let has_background = entries.iter().any(|e| e.background);
+        let labels = texts(&panel, ".hindsight-background-label");
+        assert_eq!(!labels.is_empty(), has_background, "{item_id}");
+        if has_background {
+            assert_eq!(labels, vec!["Background (before the article)".to_string()]);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
+    let explorer = explorer();
+    let layer = hindsight(&explorer);
+    let state = Rc::new(ViewState {
+        view: View::Matrix,
+        ..ViewState::default()
+    });
+    let included = Rc::new(vec![true; explorer.data.items.len()]);
+    let matrix = || html! { <MatrixView state={state.clone()} included={included.clone()} navigate={Callback::noop()} /> };
+
+    let off = mount(&explorer, matrix()).await;
+    assert!(all(&off, ".matrix-mark-verdict").is_empty());
+    for mark in all(&off, "a.matrix-mark") {
+        assert!(!mark
+            .get_attribute("aria-label")
+            .unwrap()
+            .contains("after the summit"));
+    }
+
+    let on = mount(&explorer, with_layer(Some(layer.clone()), matrix())).await;
+    let marks = all(&on, "a.matrix-mark");
+    assert!(!marks.is_empty());
+    for mark in marks {
+        let id = mark.get_attribute("data-item").unwrap();
+        let name = mark.get_attribute("aria-label").unwrap();
+        match outcome_for(&layer, &id) {
+            Some(outcome) => {
+                assert!(
+                    name.contains(&format!(", after the summit: {}", outcome.verdict.label())),
+                    "{name}"
+                );
+                assert!(mark
+                    .query_selector(&format!(
+                        ".matrix-mark-verdict.verdict-{}",
+                        outcome.verdict.id()
+                    ))
+                    .unwrap()
+                    .is_some());
+            }
+            None => {
+                assert!(!name.contains("after the summit"), "{name}");
+                assert!(mark
+                    .query_selector(".matrix-mark-verdict")
+                    .unwrap()
+                    .is_none());
+            }
+        }
+    }
+    let legend = texts(&on, ".matrix-legend").join(" ");
+    for verdict in Verdict::ALL {
+        assert!(legend.contains(&verdict.label().to_lowercase()), "{legend}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_continues_with_later_facts_only_with_the_layer() {
+    let explorer = explorer();
+    let layer = hindsight(&explorer);
+    let state = Rc::new(ViewState {
+        view: View::Timeline,
+        ..ViewState::default()
+    });
+    let included = Rc::new(vec![true; explorer.data.items.len()]);
+    let timeline = || html! { <TimelineView state={state.clone()} included={included.clone()} navigate={Callback::noop()} /> };
+
+    let off = mount(&explorer, timeline()).await;
+    assert!(off.query_selector(".hindsight-timeline").unwrap().is_none());
+    assert!(!off.text_content().unwrap().contains("Hindsight"));
+
+    let on = mount(&explorer, with_layer(Some(layer.clone()), timeline())).await;
+    let part = on
+        .query_selector(".hindsight-timeline")
+        .unwrap()
+        .expect("the continuation");
+    assert!(part
+        .text_content()
+        .unwrap()
+        .contains("After the article: what happened"));
+    let later = later_entries(&layer);
+    let entries = all(&part, ".hindsight-event");
+    assert_eq!(entries.len(), later.len());
+    for (li, entry) in entries.iter().zip(&later) {
+        assert_eq!(
+            texts(li, ".hindsight-event-label"),
+            vec!["Hindsight".to_string()]
+        );
+        assert_eq!(texts(li, ".hindsight-event-text"), vec![entry.text.clone()]);
+        assert_eq!(
+            li.query_selector("time")
+                .unwrap()
+                .unwrap()
+                .get_attribute("datetime")
+                .as_deref(),
+            Some(entry.date.as_str())
+        );
+        assert_eq!(
+            li.query_selector("a.hindsight-source")
+                .unwrap()
+                .unwrap()
+                .get_attribute("href")
+                .as_deref(),
+            Some(entry.source.as_str())
+        );
+    }
+    // The article's own events stay outside the hindsight part and never carry hindsight text.
+    let article_list = on
+        .query_selector(".timeline-list:not(.hindsight-timeline-list)")
+        .unwrap()
+        .unwrap();
+    let article_text = article_list.text_content().unwrap();
+    for entry in &later {
+        assert!(!article_text.contains(&entry.text));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_switch_toggles_the_layer_in_the_url_state_and_reports_a_layer_that_failed() {
+    use std::cell::RefCell;
+
+    use summit_fruits::components::toolbar::Toolbar;
+    use summit_fruits::explorer::{HistoryMode, Navigation};
+
+    let explorer = explorer();
+    let navigations = Rc::new(RefCell::new(Vec::<Navigation>::new()));
+    let navigate = {
+        let navigations = navigations.clone();
+        Callback::from(move |n: Navigation| navigations.borrow_mut().push(n))
+    };
+
+    // Off: the switch says so, and a click asks for the same state with the layer on.
+    let off = Rc::new(ViewState::default());
+    let root = mount(
+        &explorer,
+        html! { <Toolbar state={off.clone()} navigate={navigate.clone()} /> },
+    )
+    .await;
+    let switch = root
+        .query_selector("button[role=switch]")
+        .unwrap()
+        .expect("a switch");
+    assert!(switch
+        .text_content()
+        .unwrap()
+        .contains("Hindsight: what happened next"));
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    assert!(root
+        .query_selector(".hindsight-load-error")
+        .unwrap()
+        .is_none());
+    switch.unchecked_ref::<web_sys::HtmlElement>().click();
+    let asked = navigations.borrow_mut().pop().expect("a navigation");
+    assert_eq!(asked.mode, HistoryMode::Push);
+    assert_eq!(
+        asked.state,
+        ViewState {
+            hindsight: true,
+            ..(*off).clone()
+        }
+    );
+
+    // On the scorecard, turning it off goes back to the cards.
+    let on = Rc::new(ViewState {
+        view: View::Scorecard,
+        hindsight: true,
+        ..ViewState::default()
+    });
+    let root = mount(
+        &explorer,
+        html! { <Toolbar state={on} navigate={navigate.clone()} /> },
+    )
+    .await;
+    let switch = root.query_selector("button[role=switch]").unwrap().unwrap();
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    switch.unchecked_ref::<web_sys::HtmlElement>().click();
+    let asked = navigations.borrow_mut().pop().expect("a navigation");
+    assert_eq!(asked.state, ViewState::default());
+
+    // A broken file refuses the whole layer, and the toolbar says why instead of showing it.
+    let problems =
+        hindsight_data::load("{\"article_url\": 3}", &explorer.data).expect_err("refused");
+    assert!(!problems.is_empty());
+    let refused = hindsight_data::load(
+        &hindsight_data::BUNDLED_JSON.replacen("\"items\": [", "\"items\": [\"no-such-item\", ", 1),
+        &explorer.data,
+    );
+    assert!(refused.is_err(), "an unknown item id refuses the layer");
+    let state = Rc::new(ViewState {
+        hindsight: true,
+        ..ViewState::default()
+    });
+    let root = mount(
+        &explorer,
+        html! { <Toolbar {state} navigate={navigate.clone()} hindsight_problems={Some(problems)} /> },
+    )
+    .await;
+    let message = texts(&root, ".hindsight-load-error").join("");
+    assert!(
+        message.starts_with("Hindsight could not be loaded"),
+        "{message}"
+    );
+}
