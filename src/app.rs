@@ -8,7 +8,7 @@ use summit_core::model::DataSet;
 use summit_core::query::{facet_counts, filter_items, search_terms, sort_items, FacetCounts};
 use summit_core::state::{Filters, SortOrder, View, ViewState};
 
-use crate::components::active_filters::{without_filters, ActiveFilters};
+use crate::components::active_filters::ActiveFilters;
 use crate::components::article_header::ArticleHeader;
 use crate::components::article_view::ArticleView;
 use crate::components::filter_panel::FilterPanel;
@@ -21,7 +21,7 @@ use crate::components::scorecard_view::{HindsightUnavailable, ScorecardView};
 use crate::components::timeline_view::TimelineView;
 use crate::components::toolbar::Toolbar;
 use crate::data;
-use crate::explorer::{state_href, Explorer, ExplorerContext, HistoryMode, Navigate, Navigation};
+use crate::explorer::{push_on, state_href, Explorer, ExplorerContext, Navigate};
 use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
 
@@ -92,18 +92,13 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         .as_deref()
         .and_then(|id| explorer.item(id))
         .map(|(i, _)| i);
-    // Without the hindsight layer there is no scorecard: its address shows the cards.
-    let shown_view = if state.view == View::Scorecard && !state.hindsight {
-        View::Cards
-    } else {
-        state.view
-    };
-    let view = match state.view {
-        View::Scorecard if state.hindsight => match &hindsight_problems {
+    let shown_view = state.shown_view();
+    let view = match shown_view {
+        View::Scorecard => match &hindsight_problems {
             Some(problems) => html! { <HindsightUnavailable problems={problems.clone()} /> },
             None => html! { <ScorecardView state={state.clone()} navigate={navigate.clone()} /> },
         },
-        View::Cards | View::Scorecard => html! {
+        View::Cards => html! {
             <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} />
         },
         View::Matrix => {
@@ -159,16 +154,7 @@ pub struct CardListProps {
 pub fn card_list(props: &CardListProps) -> Html {
     let explorer = crate::explorer::use_explorer();
     if props.shown.is_empty() {
-        let clear = {
-            let navigate = props.navigate.clone();
-            let state = without_filters(&props.state);
-            Callback::from(move |_: MouseEvent| {
-                navigate.emit(Navigation {
-                    state: state.clone(),
-                    mode: HistoryMode::Push,
-                })
-            })
-        };
+        let clear = push_on::<MouseEvent>(&props.navigate, props.state.without_filters());
         return html! {
             <div class="empty-result">
                 <p>{ "No prospect or risk matches these filters." }</p>

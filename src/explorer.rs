@@ -150,3 +150,14 @@ pub fn link_click(navigate: &Navigate, state: ViewState) -> Callback<MouseEvent>
         });
     })
 }
+
+/// A handler that shows `state` as a new history entry whenever its event fires (a button's click, a checkbox's change).
+pub fn push_on<E: 'static>(navigate: &Navigate, state: ViewState) -> Callback<E> {
+    let navigate = navigate.clone();
+    Callback::from(move |_: E| {
+        navigate.emit(Navigation {
+            state: state.clone(),
+            mode: HistoryMode::Push,
+        });
+    })
+}

@@ -103,6 +103,38 @@ impl ScoreRow {
     pub fn judged(&self) -> usize {
         self.by_verdict.iter().map(|(_, items)| items.len()).sum()
     }
+
+    /// The row's items with this verdict, or (for `None`) those without an outcome, in article order.
+    pub fn items(&self, verdict: Option<Verdict>) -> &[usize] {
+        match verdict {
+            Some(v) => self
+                .by_verdict
+                .iter()
+                .find(|(w, _)| *w == v)
+                .map_or(&[][..], |(_, items)| items),
+            None => &self.without_outcome,
+        }
+    }
+
+    /// Every item of the row, in article order.
+    pub fn all(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self
+            .by_verdict
+            .iter()
+            .flat_map(|(_, items)| items.iter().copied())
+            .chain(self.without_outcome.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all
+    }
+}
+
+/// The host name of a source address for people, without the scheme, path, user or a leading `www.`.
+pub fn source_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// How the article's feasibility ratings held, level by level and category by category.

@@ -44,6 +44,22 @@ impl Matrix {
     }
 }
 
+impl Matrix {
+    /// The same matrix with only the items for which `included` is true (an index beyond it counts as included),
+    /// leaving out the rows that end up empty.
+    pub fn keep_only(&self, included: &[bool]) -> Matrix {
+        let mut kept = self.clone();
+        for row in &mut kept.rows {
+            for cell in &mut row.cells {
+                cell.retain(|&i| included.get(i).copied().unwrap_or(true));
+            }
+        }
+        kept.rows
+            .retain(|row| row.cells.iter().any(|cell| !cell.is_empty()));
+        kept
+    }
+}
+
 /// Bins items (all of them; the caller dims/hides excluded ones) into rows × levels. Domain and
 /// Actor rows follow the vocabulary order and an item with several domains/actors appears in each
 /// of its rows; Category rows follow [`Category::ALL`] order using labels from

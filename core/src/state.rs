@@ -181,3 +181,82 @@ pub struct ViewState {
     /// Drawn inside another page: no page chrome.
     pub embed: bool,
 }
+
+impl ViewState {
+    /// The view actually drawn: the scorecard exists only with the hindsight layer on, so without it the cards show.
+    pub fn shown_view(&self) -> View {
+        if self.view == View::Scorecard && !self.hindsight {
+            View::Cards
+        } else {
+            self.view
+        }
+    }
+
+    /// The state with the hindsight layer switched on or off; switching it off leaves the scorecard for the cards.
+    pub fn with_hindsight(&self, on: bool) -> ViewState {
+        let mut next = ViewState {
+            hindsight: on,
+            ..self.clone()
+        };
+        next.view = next.shown_view();
+        next
+    }
+
+    /// The state without any filter; the view, sort, matrix rows and the rest stay.
+    pub fn without_filters(&self) -> ViewState {
+        ViewState {
+            filters: Filters::default(),
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scorecard_needs_the_hindsight_layer() {
+        let scorecard = ViewState {
+            view: View::Scorecard,
+            hindsight: true,
+            ..ViewState::default()
+        };
+        assert_eq!(scorecard.shown_view(), View::Scorecard);
+        let off = scorecard.with_hindsight(false);
+        assert_eq!((off.view, off.hindsight), (View::Cards, false));
+        assert_eq!(
+            ViewState {
+                hindsight: false,
+                ..scorecard.clone()
+            }
+            .shown_view(),
+            View::Cards
+        );
+        let matrix = ViewState {
+            view: View::Matrix,
+            ..ViewState::default()
+        };
+        assert_eq!(matrix.with_hindsight(true).view, View::Matrix);
+    }
+
+    #[test]
+    fn clearing_filters_keeps_everything_else() {
+        let state = ViewState {
+            view: View::Matrix,
+            sort: SortOrder::Title,
+            filters: Filters {
+                search: "x".into(),
+                levels: [3].into_iter().collect(),
+                ..Filters::default()
+            },
+            ..ViewState::default()
+        };
+        let cleared = state.without_filters();
+        assert!(cleared.filters.is_empty());
+        assert_eq!(
+            (cleared.view, cleared.sort),
+            (View::Matrix, SortOrder::Title)
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Tests of the scorecard sums and the hindsight joins, on the bundled data and on a small hand-made case.
 
-use summit_core::hindsight::{entries_for, later_entries, outcome_for, scorecard};
+use summit_core::hindsight::{entries_for, later_entries, outcome_for, scorecard, source_host};
 use summit_core::model::{DataSet, Hindsight, Outcome, Verdict};
 use summit_core::validate::{parse_data_set, parse_hindsight, validate_hindsight, Limits};
 
@@ -99,4 +99,31 @@ fn entries_are_joined_by_item_and_ordered_by_date() {
     assert_eq!(dates, sorted);
     assert!(later_entries(&hindsight).iter().all(|e| !e.background));
     assert!(entries_for(&hindsight, "no-such-item").is_empty());
+}
+
+#[test]
+fn source_host_leaves_off_scheme_path_and_www() {
+    assert_eq!(source_host("https://tass.com/politics/1305117"), "tass.com");
+    assert_eq!(source_host("https://www.bbc.co.uk/news/x"), "bbc.co.uk");
+    assert_eq!(source_host("http://ecns.cn"), "ecns.cn");
+    assert_eq!(
+        source_host("https://ofac.treasury.gov/faqs/888?x#y"),
+        "ofac.treasury.gov"
+    );
+}
+
+#[test]
+fn a_row_lists_its_items_by_verdict_and_all_in_article_order() {
+    let (data, hindsight) = bundled();
+    let card = scorecard(&data, &hindsight);
+    for row in card.by_level.iter().chain(&card.by_category) {
+        let mut joined: Vec<usize> = Verdict::ALL
+            .iter()
+            .flat_map(|v| row.items(Some(*v)).to_vec())
+            .collect();
+        joined.extend_from_slice(row.items(None));
+        joined.sort_unstable();
+        assert_eq!(row.all(), joined);
+    }
+    assert_eq!(card.total.all(), (0..data.items.len()).collect::<Vec<_>>());
 }

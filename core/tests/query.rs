@@ -1342,3 +1342,15 @@ fn timing_10k_items() {
         );
     }
 }
+
+#[test]
+fn keep_only_drops_excluded_marks_and_emptied_rows() {
+    // Row 0 holds items 0 and 1; row 1 holds item 2.
+    let m = grid(&[&[2, 0], &[0, 1]]);
+    let kept = m.keep_only(&[true, false, false]);
+    assert_eq!(kept.rows.len(), 1);
+    assert_eq!(kept.rows[0].cells, vec![vec![0], vec![]]);
+    assert_eq!(m.keep_only(&[true, true, true]), m);
+    // Indices beyond the mask count as included.
+    assert_eq!(m.keep_only(&[]), m);
+}

@@ -6,20 +6,12 @@ use yew::prelude::*;
 
 use summit_core::state::{Filters, ViewState};
 
-use crate::explorer::{use_explorer, HistoryMode, Navigate, Navigation};
+use crate::explorer::{push_on, use_explorer, Navigate};
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
     pub state: Rc<ViewState>,
     pub navigate: Navigate,
-}
-
-/// The state without any filter; other settings (view, sort, matrix rows) stay.
-pub fn without_filters(state: &ViewState) -> ViewState {
-    ViewState {
-        filters: Filters::default(),
-        ..state.clone()
-    }
 }
 
 /// Lists what is filtered; nothing when no filter is on.
@@ -31,17 +23,11 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         return html! {};
     }
     let chip = |facet: &str, label: String, next: Filters| {
-        let navigate = props.navigate.clone();
         let state = ViewState {
             filters: next,
             ..(*props.state).clone()
         };
-        let onclick = Callback::from(move |_: MouseEvent| {
-            navigate.emit(Navigation {
-                state: state.clone(),
-                mode: HistoryMode::Push,
-            });
-        });
+        let onclick = push_on::<MouseEvent>(&props.navigate, state);
         html! {
             <li>
                 <button type="button" class="filter-chip" {onclick} aria-label={format!("Remove filter {facet}: {label}")}>
@@ -94,16 +80,7 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         next.actors.remove(actor);
         chips.push(chip("Actor", explorer.actor_label(actor).to_string(), next));
     }
-    let clear_all = {
-        let navigate = props.navigate.clone();
-        let state = without_filters(&props.state);
-        Callback::from(move |_: MouseEvent| {
-            navigate.emit(Navigation {
-                state: state.clone(),
-                mode: HistoryMode::Push,
-            })
-        })
-    };
+    let clear_all = push_on::<MouseEvent>(&props.navigate, props.state.without_filters());
     html! {
         <div class="active-filters">
             <h2 class="visually-hidden">{ "Active filters" }</h2>

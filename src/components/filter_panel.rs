@@ -9,7 +9,7 @@ use summit_core::query::FacetCounts;
 use summit_core::state::{Filters, SortOrder, ViewState};
 
 use crate::components::category_icon::CategoryIcon;
-use crate::explorer::{use_explorer, HistoryMode, Navigate, Navigation};
+use crate::explorer::{push_on, use_explorer, HistoryMode, Navigate, Navigation};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
@@ -36,13 +36,7 @@ fn option_html(
     next: ViewState,
 ) -> Html {
     let id = format!("facet-{key}");
-    let navigate = navigate.clone();
-    let onchange = Callback::from(move |_: Event| {
-        navigate.emit(Navigation {
-            state: next.clone(),
-            mode: HistoryMode::Push,
-        });
-    });
+    let onchange = push_on::<Event>(navigate, next);
     html! {
         <li class={classes!("facet-option", (count == 0 && !checked).then_some("empty"))}>
             <input type="checkbox" id={id.clone()} {checked} disabled={count == 0 && !checked} {onchange} />

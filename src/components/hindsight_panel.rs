@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use summit_core::dates::format_iso_date;
-use summit_core::hindsight::{entries_for, outcome_for};
+use summit_core::hindsight::{entries_for, outcome_for, source_host};
 use summit_core::model::{Hindsight, HindsightEntry, Verdict};
 
 /// Heading text of every hindsight section, so the reader never mistakes it for the article.
@@ -92,14 +92,6 @@ pub fn hindsight_icon() -> Html {
             <path d="M10.5 1.5h4v4M14.5 1.5l-3.2 3.2" />
         </svg>
     }
-}
-
-/// The host of a source address, for link texts such as "Source: tass.com" (`www.` left off).
-pub fn source_host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// One dated fact: its date, its sentence and a link to its source.
@@ -186,21 +178,5 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
                 </ul>
             }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::source_host;
-
-    #[test]
-    fn source_host_leaves_off_scheme_path_and_www() {
-        assert_eq!(source_host("https://tass.com/politics/1305117"), "tass.com");
-        assert_eq!(source_host("https://www.bbc.co.uk/news/x"), "bbc.co.uk");
-        assert_eq!(source_host("http://ecns.cn"), "ecns.cn");
-        assert_eq!(
-            source_host("https://ofac.treasury.gov/faqs/888?x#y"),
-            "ofac.treasury.gov"
-        );
     }
 }

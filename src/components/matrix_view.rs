@@ -19,7 +19,9 @@ use summit_core::state::{MatrixRows, ViewState};
 
 use crate::components::category_icon::{category_shape, CategoryIcon};
 use crate::components::hindsight_panel::{verdict_glyph, VerdictIcon, HINDSIGHT_HEADING};
-use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
+use crate::explorer::{
+    link_click, push_on, state_href, use_explorer, HistoryMode, Navigate, Navigation,
+};
 use crate::hindsight_data::use_hindsight;
 
 #[derive(Properties, PartialEq)]
@@ -189,19 +191,11 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let visible = use_memo(
         (matrix.clone(), props.included.clone(), state.hide_excluded),
         |(matrix, included, hide)| {
-            if !*hide {
-                return (**matrix).clone();
+            if *hide {
+                matrix.keep_only(included)
+            } else {
+                (**matrix).clone()
             }
-            let mut shown = (**matrix).clone();
-            for row in &mut shown.rows {
-                for cell in &mut row.cells {
-                    cell.retain(|&i| included.get(i).copied().unwrap_or(true));
-                }
-            }
-            shown
-                .rows
-                .retain(|row| row.cells.iter().any(|cell| !cell.is_empty()));
-            shown
         },
     );
 
@@ -263,13 +257,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let rows_name = format!("matrix-rows-{instance}");
     let excluded_name = format!("matrix-excluded-{instance}");
     let rows_options = MatrixRows::ALL.iter().map(|&rows| {
-        let onchange = {
-            let state = state.clone();
-            let navigate = navigate.clone();
-            Callback::from(move |_: Event| {
-                navigate.emit(Navigation { state: ViewState { matrix_rows: rows, ..(*state).clone() }, mode: HistoryMode::Push });
-            })
-        };
+        let onchange = push_on::<Event>(&navigate, ViewState { matrix_rows: rows, ..(*state).clone() });
         html! {
             <label class="matrix-option">
                 <input type="radio" name={rows_name.clone()} value={rows.id()} checked={state.matrix_rows == rows} {onchange} />
@@ -278,13 +266,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
         }
     });
     let excluded_options = [(false, "Dim"), (true, "Hide")].into_iter().map(|(hide, label)| {
-        let onchange = {
-            let state = state.clone();
-            let navigate = navigate.clone();
-            Callback::from(move |_: Event| {
-                navigate.emit(Navigation { state: ViewState { hide_excluded: hide, ..(*state).clone() }, mode: HistoryMode::Push });
-            })
-        };
+        let onchange = push_on::<Event>(&navigate, ViewState { hide_excluded: hide, ..(*state).clone() });
         html! {
             <label class="matrix-option">
                 <input type="radio" name={excluded_name.clone()} value={if hide { "hide" } else { "dim" }} checked={state.hide_excluded == hide} {onchange} />

@@ -90,23 +90,9 @@ struct Selection {
 /// The items of one cell, in article order.
 fn cell_items(row: &ScoreRow, column: Column) -> Vec<usize> {
     match column {
-        Column::Verdict(v) => row
-            .by_verdict
-            .iter()
-            .find(|(w, _)| *w == v)
-            .map(|(_, items)| items.clone())
-            .unwrap_or_default(),
-        Column::Unchecked => row.without_outcome.clone(),
-        Column::All => {
-            let mut all: Vec<usize> = row
-                .by_verdict
-                .iter()
-                .flat_map(|(_, items)| items.iter().copied())
-                .chain(row.without_outcome.iter().copied())
-                .collect();
-            all.sort_unstable();
-            all
-        }
+        Column::Verdict(v) => row.items(Some(v)).to_vec(),
+        Column::Unchecked => row.items(None).to_vec(),
+        Column::All => row.all(),
     }
 }
 

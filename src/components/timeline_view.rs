@@ -184,17 +184,20 @@ fn hindsight_part(explorer: &Explorer, props: &TimelineViewProps, hindsight: &Hi
             <p class="timeline-note">
                 { format!("Dated facts checked after the article of {published}, each with its source. None of this is in the article.") }
             </p>
-            if hidden > 0 {
-                <p class="timeline-hidden-note">
-                    { match hidden {
-                        1 => "1 later fact is hidden by the filters.".to_string(),
-                        n => format!("{n} later facts are hidden by the filters."),
-                    } }
-                </p>
-            }
+            { hidden_note(hidden, "later fact") }
             <ol class="timeline-list hindsight-timeline-list">{ for shown.iter().map(|e| hindsight_entry(explorer, props, e)) }</ol>
         </section>
     }
+}
+
+/// "3 events are hidden by the filters.", or nothing when none is.
+fn hidden_note(hidden: usize, noun: &str) -> Html {
+    let text = match hidden {
+        0 => return Html::default(),
+        1 => format!("1 {noun} is hidden by the filters."),
+        n => format!("{n} {noun}s are hidden by the filters."),
+    };
+    html! { <p class="timeline-hidden-note">{ text }</p> }
 }
 
 /// The article's dated events in order, as a vertical line, with the summit and the article's publication marked.
@@ -235,14 +238,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 <p class="timeline-note">
                     { "The dated events the article mentions, in order, each in the article's own words." }
                 </p>
-                if hidden > 0 {
-                    <p class="timeline-hidden-note">
-                        { match hidden {
-                            1 => "1 event is hidden by the filters.".to_string(),
-                            n => format!("{n} events are hidden by the filters."),
-                        } }
-                    </p>
-                }
+                { hidden_note(hidden, "event") }
             </header>
             <ol class="timeline-list">{ for entries }</ol>
             if let Some(hindsight) = hindsight {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use summit_core::state::{View, ViewState};
 use summit_core::validate::Problem;
 
-use crate::explorer::{link_click, state_href, HistoryMode, Navigate, Navigation};
+use crate::explorer::{link_click, push_on, state_href, Navigate};
 use crate::theme::{apply_theme, saved_theme, Theme};
 
 #[derive(Properties, PartialEq)]
@@ -18,22 +18,6 @@ pub struct ToolbarProps {
     /// Why the hindsight layer could not be loaded, when it is switched on but failed.
     #[prop_or_default]
     pub hindsight_problems: Option<Rc<Vec<Problem>>>,
-}
-
-/// The state the hindsight switch leads to: the layer toggled; leaving the scorecard (which only exists with the
-/// layer on) for the cards when it goes off.
-pub fn toggled_hindsight(state: &ViewState) -> ViewState {
-    let hindsight = !state.hindsight;
-    let view = if !hindsight && state.view == View::Scorecard {
-        View::Cards
-    } else {
-        state.view
-    };
-    ViewState {
-        hindsight,
-        view,
-        ..state.clone()
-    }
 }
 
 /// What happened when the reader asked to copy the link.
@@ -89,16 +73,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
 
-    let on_hindsight = {
-        let navigate = props.navigate.clone();
-        let state = props.state.clone();
-        Callback::from(move |_: MouseEvent| {
-            navigate.emit(Navigation {
-                state: toggled_hindsight(&state),
-                mode: HistoryMode::Push,
-            });
-        })
-    };
+    let on_hindsight = push_on::<MouseEvent>(
+        &props.navigate,
+        props.state.with_hindsight(!props.state.hindsight),
+    );
     let hindsight_on = props.state.hindsight;
 
     let views = View::ALL
