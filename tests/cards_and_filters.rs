@@ -140,6 +140,26 @@ async fn the_filter_panel_shows_live_counts_and_disables_empty_options() {
     assert!(zero > 0, "a risk-only filter leaves some options empty");
     assert_eq!(disabled, zero);
 
+    // On a narrow screen the facets fold behind a button that says how many options are chosen.
+    let toggle: web_sys::HtmlElement = root
+        .query_selector(".filters-toggle")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(toggle.text_content().unwrap().contains("(1 chosen)"));
+    toggle.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(root.query_selector("#filters-body.open").unwrap().is_some());
+
     // Ticking a category adds it to the filters through navigate.
     let checkbox: web_sys::HtmlInputElement = root
         .query_selector("#facet-cat-low-hanging")

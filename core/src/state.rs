@@ -146,6 +146,11 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// How many facet options are chosen (the search not counted).
+    pub fn chosen_options(&self) -> usize {
+        self.categories.len() + self.levels.len() + self.domains.len() + self.actors.len()
+    }
+
     /// True when no facet option is chosen and the search is blank.
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty()
@@ -252,6 +257,7 @@ mod tests {
             },
             ..ViewState::default()
         };
+        assert_eq!(state.filters.chosen_options(), 1);
         let cleared = state.without_filters();
         assert!(cleared.filters.is_empty());
         assert_eq!(

@@ -59,6 +59,8 @@ fn with_filters(state: &ViewState, filters: Filters) -> ViewState {
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let explorer = use_explorer();
+    // Whether the facets are unfolded on a narrow screen; on a wide one they always show.
+    let expanded = use_state(|| false);
     let state = &props.state;
     let filters = &state.filters;
 
@@ -154,6 +156,15 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         )
     });
 
+    let on_toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let toggle_label = match filters.chosen_options() {
+        0 => "Filters and sort".to_string(),
+        n => format!("Filters and sort ({n} chosen)"),
+    };
+
     html! {
         <aside class="filters" aria-labelledby="filters-heading">
             <h2 id="filters-heading" class="filters-heading">{ "Filter and search" }</h2>
@@ -161,6 +172,12 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <label for="search">{ "Search titles, summaries, quotations and people" }</label>
                 <input id="search" type="search" value={filters.search.clone()} oninput={on_search} autocomplete="off" spellcheck="false" />
             </div>
+            // On a narrow screen the facets fold away behind this button, so the results are not pushed a screen down.
+            <button type="button" class="filters-toggle" aria-expanded={expanded.to_string()} aria-controls="filters-body" onclick={on_toggle}>
+                <span>{ toggle_label }</span>
+                <span class="filters-toggle-icon" aria-hidden="true">{ if *expanded { "▴" } else { "▾" } }</span>
+            </button>
+            <div id="filters-body" class={classes!("filters-body", expanded.then_some("open"))}>
             <div class="field">
                 <label for="sort">{ "Sort cards by" }</label>
                 <select id="sort" onchange={on_sort}>
@@ -185,6 +202,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <legend>{ "Who would have to act" }</legend>
                 <ul>{ for actors }</ul>
             </fieldset>
+            </div>
         </aside>
     }
 }
