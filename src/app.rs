@@ -8,9 +8,13 @@ use summit_core::model::DataSet;
 use summit_core::query::{facet_counts, filter_items, search_terms, sort_items, FacetCounts};
 use summit_core::state::{Filters, SortOrder, View, ViewState};
 
+use gloo::events::{EventListener, EventListenerOptions};
+use summit_core::validate::is_web_url;
+
 use crate::components::active_filters::ActiveFilters;
 use crate::components::article_header::ArticleHeader;
 use crate::components::article_view::ArticleView;
+use crate::components::data_source_bar::{DataNotice, DataRefused, DataSourceBar};
 use crate::components::filter_panel::FilterPanel;
 use crate::components::item_card::ItemCard;
 use crate::components::item_detail::ItemDetail;
@@ -21,22 +25,150 @@ use crate::components::scorecard_view::{HindsightUnavailable, ScorecardView};
 use crate::components::timeline_view::TimelineView;
 use crate::components::toolbar::Toolbar;
 use crate::data;
+use crate::data_source::{
+    drags_files, dropped_files, fetch, first_file, forget_requested_url, label_of, read_file,
+    requested_url, Loaded,
+};
 use crate::explorer::{push_on, state_href, Explorer, ExplorerContext, Navigate};
 use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
 
-/// The whole explorer, on the bundled data set.
+/// Which data set the explorer shows: the bundled one, one being fetched for `?data=`, or one the reader chose.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Bundled,
+    Fetching(Rc<str>),
+    Other(Loaded),
+}
+
+/// The data set shown, and a count of changes that remounts the explorer (so the URL state is read against it).
+#[derive(Clone, PartialEq)]
+struct Source {
+    shown: Shown,
+    generation: u32,
+}
+
+enum SourceAction {
+    Loaded(Loaded),
+    Back,
+}
+
+impl Reducible for Source {
+    type Action = SourceAction;
+
+    fn reduce(self: Rc<Self>, action: SourceAction) -> Rc<Self> {
+        let shown = match action {
+            SourceAction::Loaded(loaded) => Shown::Other(loaded),
+            SourceAction::Back => Shown::Bundled,
+        };
+        Rc::new(Source {
+            shown,
+            generation: self.generation.wrapping_add(1),
+        })
+    }
+}
+
+/// The whole explorer: on the bundled data set, unless the reader chose another one (file, drop or `?data=`).
 #[function_component(App)]
 pub fn app() -> Html {
-    match data::bundled() {
-        Ok(data_set) => html! { <ExplorerPage {data_set} /> },
-        Err(problems) => html! { <LoadError {problems} /> },
+    let source = use_reducer(|| Source {
+        shown: requested_url().map_or(Shown::Bundled, |url| Shown::Fetching(label_of(&url))),
+        generation: 0,
+    });
+
+    // `?data=<url>`: the only request to another address, and only when the reader asked for it.
+    {
+        let dispatcher = source.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(url) = requested_url() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatcher.dispatch(SourceAction::Loaded(fetch(&url).await));
+                });
+            }
+        });
+    }
+
+    // A file dropped anywhere on the page.
+    {
+        let dispatcher = source.dispatcher();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let options = EventListenerOptions::enable_prevent_default();
+            let over = EventListener::new_with_options(&document, "dragover", options, |event| {
+                if drags_files(event.as_ref()) {
+                    event.prevent_default();
+                }
+            });
+            let dropped =
+                EventListener::new_with_options(&document, "drop", options, move |event| {
+                    let Some(file) = first_file(&dropped_files(event.as_ref())) else {
+                        return;
+                    };
+                    event.prevent_default();
+                    let dispatcher = dispatcher.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let loaded = read_file(file).await;
+                        forget_requested_url();
+                        dispatcher.dispatch(SourceAction::Loaded(loaded));
+                    });
+                });
+            move || drop((over, dropped))
+        });
+    }
+
+    let on_loaded = {
+        let dispatcher = source.dispatcher();
+        Callback::from(move |loaded: Loaded| {
+            forget_requested_url();
+            dispatcher.dispatch(SourceAction::Loaded(loaded));
+        })
+    };
+    let on_back = {
+        let dispatcher = source.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            forget_requested_url();
+            dispatcher.dispatch(SourceAction::Back);
+        })
+    };
+    let bar = html! { <DataSourceBar {on_loaded} /> };
+    let key = source.generation.to_string();
+
+    match &source.shown {
+        Shown::Bundled => match data::bundled() {
+            Ok(data_set) => html! { <ExplorerPage {key} {data_set} data_bar={bar} /> },
+            Err(problems) => html! { <><LoadError {problems} />{ bar }</> },
+        },
+        Shown::Fetching(label) => html! {
+            <div class="page">
+                <p class="data-loading" role="status">{ format!("Loading the data set {label}…") }</p>
+            </div>
+        },
+        Shown::Other(Loaded::Accepted {
+            data,
+            warnings,
+            label,
+        }) => {
+            let notice = html! { <DataNotice warnings={warnings.clone()} label={label.clone()} on_back={on_back.clone()} /> };
+            html! { <ExplorerPage {key} data_set={data.clone()} data_bar={bar} data_notice={notice} /> }
+        }
+        Shown::Other(Loaded::Refused { problems, label }) => html! {
+            <div class="page data-refused-page" {key}>
+                <DataRefused problems={problems.clone()} label={label.clone()} on_back={on_back.clone()} />
+                { bar }
+            </div>
+        },
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ExplorerPageProps {
     pub data_set: Rc<DataSet>,
+    /// The "Use another data set" bar, shown above the footer (not when embedded).
+    #[prop_or_default]
+    pub data_bar: Html,
+    /// The banner that names another data set and lists its warnings, shown below the header.
+    #[prop_or_default]
+    pub data_notice: Html,
 }
 
 /// What the filters leave, computed once per change of filters or sort.
@@ -80,10 +212,22 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         )
     };
 
-    // The hindsight layer is read (once) only when the reader has switched it on.
-    let hindsight_loaded = state
-        .hindsight
-        .then(|| hindsight_data::bundled(&props.data_set));
+    // The hindsight layer is read (once) only when the reader has switched it on. It belongs to the bundled data set:
+    // another data set gets its own check against it (which refuses it unless the article is the same).
+    let hindsight_loaded = (*use_memo(
+        (props.data_set.clone(), state.hindsight),
+        |(data_set, on)| {
+            on.then(|| {
+                let bundled = data::bundled().is_ok_and(|b| Rc::ptr_eq(&b, data_set));
+                if bundled {
+                    hindsight_data::bundled(data_set)
+                } else {
+                    hindsight_data::load(hindsight_data::BUNDLED_JSON, data_set)
+                }
+            })
+        },
+    ))
+    .clone();
     let hindsight = HindsightContext(hindsight_loaded.clone().and_then(Result::ok));
     let hindsight_problems = hindsight_loaded.and_then(Result::err);
 
@@ -116,20 +260,26 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         <ContextProvider<ExplorerContext> context={ExplorerContext(explorer.clone())}>
         <ContextProvider<HindsightContext> context={hindsight}>
             <div class={classes!("page", state.embed.then_some("embedded"))}>
+                <SkipLink />
                 if !state.embed {
                     <ArticleHeader data={explorer.data.clone()} />
                 }
+                { props.data_notice.clone() }
                 <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />
                     <main id="main" class="results" tabindex="-1">
-                        <h2 class="visually-hidden">{ shown_view.label() }</h2>
+                        // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
+                        if shown_view == View::Cards {
+                            <h2 class="visually-hidden">{ shown_view.label() }</h2>
+                        }
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
                         { view }
                     </main>
                 </div>
                 if !state.embed {
+                    { props.data_bar.clone() }
                     <SiteFooter />
                 }
                 if let Some(index) = open_index {
@@ -177,6 +327,22 @@ pub fn card_list(props: &CardListProps) -> Html {
     }
 }
 
+/// "Skip to results": the first stop of the Tab order, past the header, the toolbar and the filters, shown when focused.
+#[function_component(SkipLink)]
+fn skip_link() -> Html {
+    // The address's fragment holds the view state, so the link moves focus itself rather than changing the fragment.
+    let onclick = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        let main = gloo::utils::document().get_element_by_id("main");
+        if let Some(main) =
+            main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+        {
+            let _ = main.focus();
+        }
+    });
+    html! { <a class="skip-link" href="#main" {onclick}>{ "Skip to results" }</a> }
+}
+
 /// Citation, the open data and where the article comes from.
 #[function_component(SiteFooter)]
 fn site_footer() -> Html {
@@ -186,7 +352,11 @@ fn site_footer() -> Html {
         <footer class="site-footer">
             <p>
                 { "All quotations are from " }
-                <a href={article.url.clone()} rel="noopener">{ format!("“{}”", article.title) }</a>
+                if is_web_url(&article.url) {
+                    <a href={article.url.clone()} rel="noopener">{ format!("“{}”", article.title) }</a>
+                } else {
+                    { format!("“{}”", article.title) }
+                }
                 { format!(" by {}. Cite the article as: ", article.author) }
                 <cite>{ &article.citation }</cite>
             </p>

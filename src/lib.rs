@@ -6,15 +6,114 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod data_source;
 pub mod explorer;
 pub mod hindsight_data;
 pub mod theme;
 pub mod url_state;
 
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Installs the panic hook: the panic is logged to `console.error` and the page shows [`show_panic_panel`] instead of
+/// going blank. It runs before the release build's `panic = "abort"` stops the module.
+///
+/// `yew::set_custom_panic_hook` is `std::panic::set_hook` that also tells Yew's renderer not to replace the hook with
+/// its own console-only one.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = info.to_string();
+        console_error(&message);
+        show_panic_panel(&message);
+    }));
+}
+
+/// Replaces the content of `#app` (or of the body) with a plain panel: "Something went wrong", what to do, a Reload
+/// button and the panic message to report. Plain DOM, so it works whatever state Yew was left in; the button's
+/// listener is a leaked wasm closure, since the content security policy forbids inline handlers.
+pub fn show_panic_panel(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    let element = |tag: &str, class: &str, text: &str| {
+        let e = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        if !text.is_empty() {
+            e.set_text_content(Some(text));
+        }
+        Some(e)
+    };
+    let build = || -> Option<web_sys::Element> {
+        let panel = element("section", "panic-panel", "")?;
+        panel.set_attribute("role", "alert").ok()?;
+        panel.set_attribute("aria-labelledby", "panic-title").ok()?;
+        let heading = element("h1", "", "Something went wrong")?;
+        heading.set_id("panic-title");
+        let explanation = element(
+            "p",
+            "",
+            "The explorer hit an error it could not recover from. Reloading the page usually helps;              if it happens again, please report the message below.",
+        )?;
+        let button = element("button", "button panic-reload", "Reload")?;
+        button.set_attribute("type", "button").ok()?;
+        let reload = Closure::<dyn FnMut()>::new(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        button
+            .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref())
+            .ok()?;
+        reload.forget();
+        let label = element("p", "panic-report", "Message to report:")?;
+        let pre = element("pre", "panic-message", message)?;
+        for child in [&heading, &explanation, &button, &label, &pre] {
+            panel.append_child(child).ok()?;
+        }
+        Some(panel)
+    };
+    let Some(panel) = build() else {
+        // Even the panel could not be built: at least say something.
+        root.set_text_content(Some(&format!(
+            "Something went wrong. Please reload the page. {message}"
+        )));
+        return;
+    };
+    root.set_text_content(None);
+    let _ = root.append_child(&panel);
+    if let Some(button) = panel
+        .query_selector("button")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
 /// Mounts the explorer into the page's `#app` element (or the body when there is none).
 pub fn start() {
+    install_panic_hook();
     theme::apply_theme(theme::saved_theme());
     let document = gloo::utils::document();
+    // The build writes the content as plain HTML for the first paint (hooks/prerender.mjs); the app replaces it.
+    if let Some(prerendered) = document.get_element_by_id("prerender") {
+        prerendered.remove();
+    }
     match document.get_element_by_id("app") {
         Some(root) => {
             yew::Renderer::<app::App>::with_root(root).render();

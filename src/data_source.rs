@@ -1,0 +1,303 @@
+//! Other data sets: reads a JSON file the reader picked or dropped, or fetches the `?data=<url>` address, and puts it
+//! through the core's `parse_and_validate` with the default limits, refusing over-size input before it is read.
+//!
+//! Nothing here contacts another origin unless the reader asked for it with `?data=`: the bundled data set needs no
+//! request at all.
+
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use summit_core::model::DataSet;
+use summit_core::validate::{is_web_url, parse_and_validate, Limits, Problem};
+
+/// A data set that was chosen instead of the bundled one, once read and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// It passed validation; the warnings (often none) are shown in a banner.
+    Accepted {
+        data: Rc<DataSet>,
+        warnings: Rc<Vec<Problem>>,
+        label: Rc<str>,
+    },
+    /// It was refused; every problem is listed with its JSON path.
+    Refused {
+        problems: Rc<Vec<Problem>>,
+        label: Rc<str>,
+    },
+}
+
+/// At most this many characters of a file name or address are shown.
+const MAX_LABEL_CHARS: usize = 120;
+
+/// True for the Unicode Bidi_Control characters (marks, embeddings, overrides, isolates), which could reorder the
+/// sentence a name or a message is shown in.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a data set's file name, a JSON path or a parser message as the page shows it: control and bidirectional
+/// formatting characters are written as `\u{…}` escapes, so that they can neither hide nor reorder anything.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c.is_control() && c != '\n') || is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A file name or an address as the page shows it: its first 120 characters, control and bidi characters dropped.
+pub fn label_of(name: &str) -> Rc<str> {
+    let kept = |c: &char| !c.is_control() && !is_bidi_control(*c);
+    let mut shown: String = name.chars().filter(kept).take(MAX_LABEL_CHARS).collect();
+    if name.chars().filter(kept).count() > MAX_LABEL_CHARS {
+        shown.push('…');
+    }
+    if shown.is_empty() {
+        shown.push_str("the chosen file");
+    }
+    Rc::from(shown)
+}
+
+/// Refuses a file of `bytes` bytes before it is read when it is over the limit of the default [`Limits`].
+pub fn size_problem(bytes: f64) -> Option<Problem> {
+    let limit = Limits::default().max_bytes;
+    (bytes > limit as f64).then(|| {
+        Problem::error(
+            "$",
+            format!(
+                "the file is {bytes:.0} bytes ({:.1} MiB), over the limit of {limit} bytes ({:.1} MiB); it was not read",
+                bytes / (1024.0 * 1024.0),
+                limit as f64 / (1024.0 * 1024.0)
+            ),
+        )
+    })
+}
+
+/// Parses and validates JSON with the default limits: accepted with its warnings, or refused with every problem.
+pub fn load_json(json: &str, label: Rc<str>) -> Loaded {
+    match parse_and_validate(json, &Limits::default()) {
+        Ok((data, warnings)) => {
+            // The validator already refuses an article address that is not http(s); keep the guarantee here too,
+            // since the address becomes a link.
+            if !is_web_url(&data.article.url) {
+                return Loaded::Refused {
+                    problems: Rc::new(vec![Problem::error(
+                        "$.article.url",
+                        "the article's address is not an http:// or https:// address",
+                    )]),
+                    label,
+                };
+            }
+            Loaded::Accepted {
+                data: Rc::new(data),
+                warnings: Rc::new(warnings),
+                label,
+            }
+        }
+        Err(problems) => Loaded::Refused {
+            problems: Rc::new(problems),
+            label,
+        },
+    }
+}
+
+fn refused(label: Rc<str>, path: &str, message: impl Into<String>) -> Loaded {
+    Loaded::Refused {
+        problems: Rc::new(vec![Problem::error(path, message)]),
+        label,
+    }
+}
+
+/// The value of the `data` parameter in a query string such as `?embed=1&data=my%20set.json`, decoded.
+pub fn data_param(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("data="))
+        .map(|raw| {
+            let raw = raw.replace('+', " ");
+            js_sys::decode_uri_component(&raw)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or(raw)
+        })
+        .filter(|s| !s.is_empty())
+}
+
+/// The `data` parameter of the page's own address, if the reader gave one.
+pub fn requested_url() -> Option<String> {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    data_param(&search)
+}
+
+/// The query string without its `data` parameter (for going back to the bundled data set).
+pub fn search_without_data(search: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && *pair != "data" && !pair.starts_with("data="))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// Drops `?data=` from the address bar (keeping the fragment), so that a reload shows what the reader now sees.
+pub fn forget_requested_url() {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    if data_param(&search).is_none() {
+        return;
+    }
+    let url = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        search_without_data(&search),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).
+pub async fn fetch(address: &str) -> Loaded {
+    let label = label_of(address);
+    let base = gloo::utils::window().location().href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base(address, &base) else {
+        return refused(label, "$", "the address in ?data= is not a valid address");
+    };
+    let resolved = url.href();
+    if !is_web_url(&resolved) {
+        return refused(
+            label,
+            "$",
+            "the address in ?data= must be an http:// or https:// address (or a path on this site)",
+        );
+    }
+    let response = match gloo::net::http::Request::get(&resolved).send().await {
+        Ok(response) => response,
+        Err(e) => {
+            return refused(
+                label,
+                "$",
+                format!(
+                    "the data set could not be fetched ({e}); another site must allow it (CORS) and this page's \
+                     content security policy must allow the connection"
+                ),
+            )
+        }
+    };
+    if !response.ok() {
+        return refused(
+            label,
+            "$",
+            format!(
+                "the server answered {} {} instead of the data set",
+                response.status(),
+                response.status_text()
+            ),
+        );
+    }
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<f64>().ok());
+    if let Some(problem) = announced.and_then(size_problem) {
+        return Loaded::Refused {
+            problems: Rc::new(vec![problem]),
+            label,
+        };
+    }
+    let raw: web_sys::Response = response.into();
+    let blob = match raw.blob() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    match blob {
+        Ok(blob) => read_blob(blob.unchecked_into(), label).await,
+        Err(_) => refused(
+            label,
+            "$",
+            "the data set could not be read from the response",
+        ),
+    }
+}
+
+/// Reads a `Blob` (a `File` is one) as UTF-8 text after checking its size, then loads it.
+async fn read_blob(blob: web_sys::Blob, label: Rc<str>) -> Loaded {
+    if let Some(problem) = size_problem(blob.size()) {
+        return Loaded::Refused {
+            problems: Rc::new(vec![problem]),
+            label,
+        };
+    }
+    match JsFuture::from(blob.text()).await.map(|t| t.as_string()) {
+        Ok(Some(text)) => load_json(&text, label),
+        _ => refused(label, "$", "the file could not be read as text"),
+    }
+}
+
+/// The first file of a `FileList` (from an `<input type=file>` or a drop), if there is one.
+pub fn first_file(files: &JsValue) -> Option<JsValue> {
+    if files.is_undefined() || files.is_null() {
+        return None;
+    }
+    Reflect::get(files, &JsValue::from(0))
+        .ok()
+        .filter(|f| f.is_object())
+}
+
+/// The files of an `<input type=file>` element.
+pub fn input_files(input: &JsValue) -> JsValue {
+    Reflect::get(input, &JsValue::from_str("files")).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The files of a drag event, if it carries any.
+pub fn dropped_files(event: &JsValue) -> JsValue {
+    Reflect::get(event, &JsValue::from_str("dataTransfer"))
+        .ok()
+        .filter(|t| t.is_object())
+        .and_then(|transfer| Reflect::get(&transfer, &JsValue::from_str("files")).ok())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// True when a drag carries files (and not, say, selected text).
+pub fn drags_files(event: &JsValue) -> bool {
+    let types = Reflect::get(event, &JsValue::from_str("dataTransfer"))
+        .ok()
+        .filter(|t| t.is_object())
+        .and_then(|transfer| Reflect::get(&transfer, &JsValue::from_str("types")).ok());
+    match types {
+        Some(types) if js_sys::Array::is_array(&types) => js_sys::Array::from(&types)
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files")),
+        Some(types) => Reflect::get(&types, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .is_some_and(|n| n > 0.0),
+        None => false,
+    }
+}
+
+/// Reads a picked or dropped file (a JS `File`) and loads it.
+pub async fn read_file(file: JsValue) -> Loaded {
+    let name = Reflect::get(&file, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    read_blob(file.unchecked_into(), label_of(&name)).await
+}

@@ -1,0 +1,150 @@
+//! The panic panel and the data-source loader in the browser: what a panic leaves on the page, and how another data set is read.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+use summit_fruits::data;
+use summit_fruits::data_source::{
+    data_param, label_of, load_json, printable, search_without_data, size_problem, Loaded,
+};
+use summit_fruits::show_panic_panel;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn the_panic_panel_replaces_the_app_and_shows_the_message_as_text() {
+    let document = gloo::utils::document();
+    let root = match document.get_element_by_id("app") {
+        Some(root) => root,
+        None => {
+            let root = document.create_element("div").unwrap();
+            root.set_id("app");
+            document.body().unwrap().append_child(&root).unwrap();
+            root
+        }
+    };
+    root.set_inner_html("<p class=\"old-content\">the explorer</p>");
+    let scripts_before = document.query_selector_all("script").unwrap().length();
+    let message = "panicked at src/app.rs:1:1:\n<script>alert(1)</script> & \u{202E}rtl";
+
+    show_panic_panel(message);
+
+    assert!(
+        root.query_selector(".old-content").unwrap().is_none(),
+        "the old content is gone"
+    );
+    let panel = root
+        .query_selector("section.panic-panel")
+        .unwrap()
+        .expect("a panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let heading = panel.query_selector("h1").unwrap().expect("a heading");
+    assert_eq!(heading.text_content().unwrap(), "Something went wrong");
+    assert!(panel
+        .query_selector("p")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Reloading the page"));
+    let button = panel.query_selector("button").unwrap().expect("a button");
+    assert_eq!(button.text_content().unwrap(), "Reload");
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
+    assert!(
+        button.get_attribute("onclick").is_none(),
+        "no inline handler (CSP)"
+    );
+    assert_eq!(
+        document.active_element(),
+        Some(button),
+        "the Reload button has the focus"
+    );
+    let pre = panel.query_selector("pre").unwrap().expect("the message");
+    assert_eq!(
+        pre.text_content().unwrap(),
+        message,
+        "the message is shown verbatim, as text"
+    );
+    assert_eq!(
+        document.query_selector_all("script").unwrap().length(),
+        scripts_before,
+        "no markup from the message"
+    );
+
+    // Drawn twice (a second panic): still one panel.
+    show_panic_panel("again");
+    assert_eq!(
+        root.query_selector_all("section.panic-panel")
+            .unwrap()
+            .length(),
+        1
+    );
+    assert_eq!(
+        root.query_selector("pre")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "again"
+    );
+    root.set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+fn the_data_parameter_is_read_and_dropped() {
+    assert_eq!(
+        data_param("?data=potential-fruits.json").as_deref(),
+        Some("potential-fruits.json")
+    );
+    assert_eq!(
+        data_param("?embed=1&data=https%3A%2F%2Fexample.org%2Fa%20b.json").as_deref(),
+        Some("https://example.org/a b.json")
+    );
+    assert_eq!(data_param("?data="), None);
+    assert_eq!(data_param("?database=x"), None);
+    assert_eq!(
+        data_param("?data=%E0%A4%A"),
+        Some("%E0%A4%A".into()),
+        "a bad escape is kept as it is"
+    );
+    assert_eq!(search_without_data("?embed=1&data=x.json"), "?embed=1");
+    assert_eq!(search_without_data("?data=x.json"), "");
+}
+
+#[wasm_bindgen_test]
+fn files_over_five_mib_are_refused_before_reading() {
+    assert!(size_problem(5.0 * 1024.0 * 1024.0).is_none());
+    let problem = size_problem(5.0 * 1024.0 * 1024.0 + 1.0).expect("refused");
+    assert_eq!(problem.path, "$");
+    assert!(
+        problem.message.contains("over the limit of 5242880 bytes"),
+        "{}",
+        problem.message
+    );
+    assert_eq!(&*label_of("a\u{0}b\u{202E}nosj.exe"), "abnosj.exe");
+    assert_eq!(
+        printable("$[\"\u{202E}x\"]\u{7}"),
+        "$[\"\\u{202e}x\"]\\u{0007}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
+    match load_json(data::BUNDLED_JSON, label_of("bundled.json")) {
+        Loaded::Accepted { data, .. } => {
+            assert_eq!(data.items.len(), data::bundled().unwrap().items.len())
+        }
+        Loaded::Refused { problems, .. } => panic!("refused: {problems:?}"),
+    }
+    let broken = data::BUNDLED_JSON.replacen(
+        "\"https://www.belfercenter.org",
+        "\"javascript:alert(1)//www.belfercenter.org",
+        1,
+    );
+    match load_json(&broken, label_of("broken.json")) {
+        Loaded::Refused { problems, .. } => {
+            assert!(problems.iter().any(|p| p.path == "$.article.url"))
+        }
+        Loaded::Accepted { .. } => panic!("a javascript: address was accepted"),
+    }
+}
