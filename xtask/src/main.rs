@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's commands. Each installs the tools it needs when they are missing or at the wrong version.
 
+mod deny;
 mod schema;
 mod serve;
 mod tools;
@@ -164,7 +165,8 @@ fn cmd_test() -> Result<(), String> {
         ],
     )?;
     schema::run(&["--check".to_string()])?;
-    summary.push("style: fmt, clippy (host, wasm) and schema are clean");
+    deny::check()?;
+    summary.push("style: fmt, clippy (host, wasm), schema and cargo-deny (licences, bans, sources) are clean");
 
     println!("\n== layer 1: native tests of the core and the tools");
     run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])?;
@@ -191,9 +193,20 @@ fn cmd_test() -> Result<(), String> {
     run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)])?;
     summary.push("layer 3 (Playwright in Chromium, with axe-core): passed");
 
+    println!("\n== Lighthouse accessibility audit of each view, on the same server");
+    run_with_env("node", &["e2e/lighthouse.mjs"], &[("BASE_URL", &base_url)])?;
+    // The script's one-line summary, from the report it has just written.
+    let report = root().join("target/lighthouse-accessibility.json");
+    let lighthouse = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| json["summary"].as_str().map(str::to_string))
+        .ok_or_else(|| format!("{} has no summary", report.display()))?;
+
     println!("\n== summary");
     for line in summary {
         println!("{line}");
     }
+    println!("{lighthouse}");
     Ok(())
 }

@@ -8,6 +8,8 @@ use crate::{root, run, run_with_env};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` crate pinned in Cargo.toml and `[tools]` in Trunk.toml.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// cargo-deny for the licence, ban and source checks (`xtask/src/deny.rs`, rules in deny.toml).
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -125,5 +127,20 @@ pub fn ensure_test_tools() -> Result<(), String> {
             "chromium-driver",
         ],
         &[("DEBIAN_FRONTEND", "noninteractive")],
+    )
+}
+
+/// cargo-deny at [`CARGO_DENY_VERSION`], installed from crates.io only when it is missing or at another version.
+pub fn ensure_cargo_deny() -> Result<(), String> {
+    ensure_cargo_tool(
+        "cargo-deny",
+        &format!("cargo-deny {CARGO_DENY_VERSION}"),
+        &[
+            "install",
+            "cargo-deny",
+            "--version",
+            CARGO_DENY_VERSION,
+            "--locked",
+        ],
     )
 }

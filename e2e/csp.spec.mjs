@@ -1,0 +1,142 @@
+// The shipped page's own Content-Security-Policy and Subresource Integrity: every view runs under the strict policy
+// with no violation and no console error, the policy allows nothing inline or eval'd, and every script, the
+// wasm-bindgen JS and the wasm are loaded with an integrity hash that matches the file served.
+import { createHash } from 'node:crypto';
+import { test, expect } from '@playwright/test';
+import { openExplorer, watchErrors, watchCspViolations, loadData } from './helpers.mjs';
+
+const data = loadData();
+const TOTAL = data.items.length;
+const openItem = data.items[0];
+
+/** The policy index.html declares; README "Host it safely" gives the same one (plus frame-ancestors) as a header. */
+const EXPECTED_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Every state to check: how to reach it and what shows that it has rendered. */
+const states = [
+  { name: 'cards', path: '', ready: (page) => expect(page.getByRole('main').getByRole('article')).toHaveCount(TOTAL) },
+  {
+    name: 'matrix',
+    path: '#view=matrix',
+    ready: (page) => expect(page.getByRole('region', { name: 'Feasibility matrix', exact: true })).toBeVisible(),
+  },
+  {
+    name: 'article',
+    path: '#view=article',
+    ready: (page) => expect(page.getByRole('heading', { name: 'The article', level: 2 })).toBeVisible(),
+  },
+  {
+    name: 'timeline',
+    path: '#view=timeline',
+    ready: (page) => expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible(),
+  },
+  {
+    name: 'scorecard (hindsight on)',
+    path: '#view=scorecard&hindsight=1',
+    ready: (page) => expect(page.getByRole('heading', { name: /^Scorecard/, level: 2 }).last()).toBeVisible(),
+  },
+  {
+    name: 'a card’s detail',
+    path: `#item=${openItem.id}`,
+    ready: (page) => expect(page.getByRole('dialog', { name: openItem.title })).toBeVisible(),
+  },
+];
+
+/** Lets any late violation report (they are dispatched as tasks) arrive before reading them. */
+const settle = (page) => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
+
+test.describe('under the page’s strict Content-Security-Policy', () => {
+  for (const state of states) {
+    test(`the ${state.name} view renders with no CSP violation and no console error`, async ({ page }) => {
+      const violations = await watchCspViolations(page);
+      const errors = watchErrors(page);
+      await openExplorer(page, state.path);
+      await state.ready(page);
+      await settle(page);
+      expect(await violations(), `CSP violations in the ${state.name} view`).toEqual([]);
+      expect(errors, `console errors in the ${state.name} view`).toEqual([]);
+    });
+  }
+
+  test('the policy is enforced: an inline style attribute set by script is reported as a violation', async ({ page }) => {
+    // Proves the listener and the meta policy work, so the empty lists above mean something.
+    const violations = await watchCspViolations(page);
+    await openExplorer(page);
+    await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
+    await settle(page);
+    expect((await violations()).some((v) => v.startsWith('style-src'))).toBe(true);
+  });
+});
+
+test.describe('the shipped page', () => {
+  test('declares the strict CSP in a meta element, with nothing inline or eval’d allowed', async ({ page, request }) => {
+    const html = await (await request.get('')).text();
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/gi)];
+    expect(metas, 'one CSP meta element in index.html as served').toHaveLength(1);
+    const policy = metas[0][1];
+    expect(policy).toBe(EXPECTED_CSP);
+    expect(policy).not.toContain("'unsafe-inline'");
+    expect(policy).not.toContain("'unsafe-eval'");
+    // It comes before anything it governs: the first link, script or style element.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<(link|script|style)\b/i));
+
+    await openExplorer(page);
+    const inDom = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('content')));
+    expect(inDom).toEqual([EXPECTED_CSP]);
+  });
+
+  test('has no inline script and no inline style element', async ({ request }) => {
+    const html = await (await request.get('')).text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [tag, attrs, body] of scripts) {
+      expect(attrs, `${tag} loads a file`).toMatch(/\ssrc="/);
+      expect(body.trim(), `${tag} has no inline code`).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle="/i);
+    expect(html).not.toMatch(/\son[a-z]+="/i);
+  });
+
+  test('loads every script, the wasm-bindgen JS and the wasm with an integrity hash that matches the file', async ({
+    page,
+    request,
+  }) => {
+    await openExplorer(page);
+    const resources = await page.evaluate(() =>
+      [...document.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], link[rel="stylesheet"]')].map(
+        (el) => ({
+          tag: el.outerHTML,
+          url: el.src || el.href || '',
+          integrity: el.getAttribute('integrity'),
+        }),
+      ),
+    );
+    const urls = resources.map((r) => new URL(r.url).pathname);
+    // The start script, the wasm-bindgen JS and the wasm are all there, each once.
+    expect(urls.filter((u) => u.endsWith('/boot.js'))).toHaveLength(1);
+    expect(urls.filter((u) => /\/summit-fruits(-[0-9a-f]+)?\.js$/.test(u))).toHaveLength(1);
+    expect(urls.filter((u) => /\/summit-fruits(-[0-9a-f]+)?_bg\.wasm$/.test(u))).toHaveLength(1);
+    for (const r of resources) {
+      expect(r.integrity, `${r.tag} has an integrity attribute`).toMatch(/^sha384-[A-Za-z0-9+/]+=*$/);
+      const body = await (await request.get(r.url)).body();
+      const actual = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+      expect(r.integrity, `${r.tag} integrity matches the file served`).toBe(actual);
+    }
+    // The wasm is served as application/wasm (needed for streaming compilation).
+    const wasm = resources.find((r) => r.url.endsWith('.wasm'));
+    expect((await request.get(wasm.url)).headers()['content-type']).toBe('application/wasm');
+  });
+});

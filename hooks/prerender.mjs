@@ -1,0 +1,58 @@
+// Trunk post_build hook (see Trunk.toml): writes the article's header and every prospect and risk as plain HTML into
+// the page, so the content shows before the wasm arrives and in a browser that cannot run it at all. The app removes
+// this block when it starts (src/lib.rs). Text comes from data/potential-fruits.json and is always HTML-escaped.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MARKER = '<!-- prerendered content -->';
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+
+function fail(message) {
+  console.error(`prerender: ${message}`);
+  process.exit(1);
+}
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+
+const escape = (text) => String(text)
+  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** "2021-06-04" → "4 June 2021", as the app writes dates. */
+function humanDate(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+const data = JSON.parse(readFileSync('data/potential-fruits.json', 'utf8'));
+const { article } = data;
+const label = (terms, id) => (terms.find((t) => t.id === id) || { label: id }).label;
+const scale = new Map(data.feasibility_scale.map((l) => [l.level, l.label]));
+const maxLevel = Math.max(...data.feasibility_scale.map((l) => l.level));
+const url = /^https?:\/\//i.test(article.url) ? article.url : null;
+
+const cards = data.items.map((item) => `
+      <li class="prerender-card cat-${escape(item.category)}">
+        <h2>${escape(item.title)}</h2>
+        <p class="prerender-meta">${escape(label(data.vocabularies.categories, item.category))} · Feasibility: ${escape(scale.get(item.feasibility.level) || '')} (${item.feasibility.level} of ${maxLevel})</p>
+        <p>${escape(item.summary)}</p>
+        <blockquote><p>“${escape(item.feasibility.rationale)}”</p></blockquote>
+      </li>`).join('');
+
+const block = `<div id="prerender" class="prerender">
+    <header class="site-header">
+      <p class="site-name">Summit Fruits</p>
+      <h1 class="article-title">${escape(article.title)}</h1>
+      <p class="byline"><span class="author">${escape(article.author)}</span>, <cite class="outlet">${escape(article.outlet)}</cite>, <time datetime="${escape(article.published)}">${escape(humanDate(article.published))}</time>${url ? ` · <a class="original-link" href="${escape(url)}" rel="noopener">Read the original</a>` : ''}</p>
+    </header>
+    <p class="prerender-notice" id="prerender-notice" role="status">The interactive explorer (filters, matrix, annotated article, timeline) appears here once it has loaded; it needs JavaScript and WebAssembly. Meanwhile, here is every prospect and risk the article discusses, with its feasibility in the article’s own words.</p>
+    <ol class="prerender-list">${cards}
+    </ol>
+  </div>`;
+
+const page = join(dir, 'index.html');
+const html = readFileSync(page, 'utf8');
+if (html.split(MARKER).length !== 2) fail(`index.html must hold the marker ${MARKER} exactly once`);
+writeFileSync(page, html.replace(MARKER, block));
+console.log(`prerender: wrote ${data.items.length} items into index.html`);

@@ -1,0 +1,47 @@
+// Trunk post_build hook (see Trunk.toml): Subresource Integrity for the scripts and the wasm.
+//
+// With `inject_scripts = false` Trunk writes no start script and no preload links for the Rust app, so this hook
+// replaces the page's `<script type="module" src="boot.js"></script>` with
+//   <link rel="modulepreload" href="./summit-fruits-HASH.js" integrity="sha384-...">      (the wasm-bindgen JS)
+//   <link rel="preload" as="fetch" href="./summit-fruits-HASH_bg.wasm" integrity="sha384-..."> (the wasm)
+//   <script type="module" src="./boot.js" integrity="sha384-..."></script>                  (the start script)
+// hashed from the files in Trunk's staging folder, after Trunk has written them and before it moves them to dist/.
+// Any surprise (a file missing, twice, or the script tag not found) fails the build instead of shipping without SRI.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+const base = process.env.TRUNK_PUBLIC_URL || './';
+
+const files = readdirSync(dir);
+const one = (pattern, what) => {
+  const found = files.filter((f) => pattern.test(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${JSON.stringify(found)}`);
+  return found[0];
+};
+const js = one(/^summit-fruits(-[0-9a-f]+)?\.js$/, 'wasm-bindgen JS file');
+const wasm = one(/^summit-fruits(-[0-9a-f]+)?_bg\.wasm$/, 'wasm file');
+one(/^boot\.js$/, 'boot.js (copied by <link data-trunk rel="copy-file" href="static/boot.js">)');
+const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
+
+const index = join(dir, 'index.html');
+const html = readFileSync(index, 'utf8');
+const tag = /<script type="module" src="(?:\.\/)?boot\.js"><\/script>/g;
+const matches = html.match(tag) || [];
+if (matches.length !== 1) fail(`expected one <script type="module" src="boot.js"></script> in index.html, found ${matches.length}`);
+const links = [
+  `<link rel="modulepreload" href="${base}${js}" crossorigin="anonymous" integrity="${sri(js)}" data-summit="bindgen">`,
+  `<link rel="preload" href="${base}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}" data-summit="wasm">`,
+  `<script type="module" src="${base}boot.js" crossorigin="anonymous" integrity="${sri('boot.js')}"></script>`,
+].join('\n  ');
+// Trunk leaves the Rust app's `<link data-trunk rel="rust">` in the page when it injects nothing: drop it.
+const leftover = /[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g;
+writeFileSync(index, html.replace(tag, () => links).replace(leftover, ''));
+console.log(`sri.mjs: integrity added for ${js}, ${wasm} and boot.js`);
+
+function fail(message) {
+  console.error(`sri.mjs: ${message}`);
+  process.exit(1);
+}

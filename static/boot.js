@@ -1,0 +1,38 @@
+// Starts the explorer from an external module script, so the page's Content-Security-Policy needs no
+// 'unsafe-inline' (Trunk's own start script is inline; Trunk.toml turns it off with `inject_scripts = false`).
+//
+// The wasm-bindgen JS and the wasm carry content hashes in their names, so this file cannot name them.
+// hooks/sri.mjs (a Trunk post_build hook) writes a <link rel="modulepreload"> and a <link rel="preload" as="fetch">
+// for them into index.html, each with an `integrity` hash; this script finds them there and loads both through
+// those links: the module map reuses the verified modulepreload, and the wasm is fetched with the same integrity.
+const js = document.querySelector('link[rel="modulepreload"][data-summit="bindgen"]');
+const wasm = document.querySelector('link[rel="preload"][data-summit="wasm"]');
+
+/** Keeps the prerendered content and says why the interactive explorer is not there. */
+function explainFallback(text) {
+  const notice = document.getElementById('prerender-notice');
+  if (notice) {
+    notice.textContent = text;
+    notice.classList.add('prerender-failed');
+  }
+}
+
+if (typeof WebAssembly !== 'object') {
+  explainFallback('This browser cannot run WebAssembly, so the interactive explorer (filters, matrix, annotated article, '
+    + 'timeline) is not available here. Every prospect and risk of the article is listed below.');
+} else {
+  try {
+    if (!js || !wasm) {
+      throw new Error('index.html lacks the preload links that hooks/sri.mjs writes; rebuild with Trunk.');
+    }
+    const bindings = await import(js.href);
+    const module_or_path = fetch(wasm.href, { integrity: wasm.integrity, mode: 'cors', credentials: 'same-origin' });
+    const instance = await bindings.default({ module_or_path });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+  } catch (error) {
+    explainFallback(`The interactive explorer could not start (${error && error.message ? error.message : error}). `
+      + 'Every prospect and risk of the article is listed below; reloading the page may help.');
+    throw error;
+  }
+}
