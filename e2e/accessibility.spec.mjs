@@ -9,6 +9,7 @@ import {
   loadData,
   resultCount,
   countText,
+  installContrastKit,
 } from './helpers.mjs';
 
 const data = loadData();
@@ -168,37 +169,17 @@ for (const viewport of widths) {
 }
 
 // axe-core cannot work out the background of SVG text (it reports the matrix's text as "incomplete"), so the
-// matrix's contrast is measured here: each text against the box it sits on, or the region's background.
+// matrix's contrast is measured here: each text against the box it sits on, or the region's background, with the
+// colour arithmetic of helpers.mjs (installContrastKit), which the perception journeys share.
 for (const theme of ['Light', 'Dark']) {
   test(`matrix text keeps 4.5:1 contrast in the ${theme.toLowerCase()} theme, dimmed marks included`, async ({ page }) => {
     const errors = watchErrors(page);
     await openExplorer(page, '#view=matrix&cat=risk');
     await page.getByLabel('Theme').selectOption({ label: theme });
     await expect(matrixRegion(page)).toBeVisible();
+    await installContrastKit(page);
     const low = await matrixRegion(page).evaluate((region) => {
-      const rgba = (css) => {
-        const m = css.match(/rgba?\(([^)]+)\)/);
-        if (!m) return null;
-        const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-        return { r, g, b, a };
-      };
-      const over = (top, bottom) => ({
-        r: top.r * top.a + bottom.r * (1 - top.a),
-        g: top.g * top.a + bottom.g * (1 - top.a),
-        b: top.b * top.a + bottom.b * (1 - top.a),
-        a: 1,
-      });
-      const luminance = ({ r, g, b }) => {
-        const c = [r, g, b].map((v) => {
-          const s = v / 255;
-          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-      };
-      const ratio = (a, b) => {
-        const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-        return (hi + 0.05) / (lo + 0.05);
-      };
+      const { parse: rgba, over, ratio } = window.__a11y;
       const page = rgba(getComputedStyle(region).backgroundColor);
       const failures = [];
       let measured = 0;

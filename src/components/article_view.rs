@@ -127,8 +127,11 @@ impl Ctx<'_> {
                 current.then_some("passage-current"),
             );
             let onclick = link_click(self.navigate, self.open_state(first));
+            // A click on the highlight opens the first quotation's card; the highlight is described by that card's
+            // link ("Open card: …"), so a screen reader says which card it belongs to (a `mark` may not be named).
+            let describedby = passage_link_id(&self.data.items[first.item].id, first.evidence);
             out.push(html! {
-                <mark {class} {id} {onclick}>{ piece.text.to_string() }</mark>
+                <mark {class} {id} {onclick} aria-describedby={describedby}>{ piece.text.to_string() }</mark>
             });
             // Quotations that end here are followed by their card links.
             for &k in piece.marks.iter().filter(|k| !after.contains(k)) {
@@ -178,7 +181,7 @@ fn focus_without_scrolling(element: &web_sys::Element) {
 }
 
 /// Brings the current passage into view and puts keyboard focus on its card link; when the quotation is not
-/// highlighted (its item is filtered out), brings its paragraph into view instead.
+/// highlighted (its item is filtered out), brings its paragraph into view and focus instead.
 fn reveal_passage(explorer: &Explorer, passage: &PassageRef) {
     let document = gloo::utils::document();
     if let Some(mark) = document.get_element_by_id(&passage_id(&passage.item, passage.evidence)) {
@@ -197,6 +200,10 @@ fn reveal_passage(explorer: &Explorer, passage: &PassageRef) {
         quotation.and_then(|q| document.get_element_by_id(&paragraph_id(&q.section, q.paragraph)))
     {
         scroll_to_center(&paragraph);
+        // Keyboard focus follows, so it is not lost with the link that was followed (the paragraph has no link of
+        // its own to take it). `tabindex="-1"` makes it focusable without adding a tab stop.
+        let _ = paragraph.set_attribute("tabindex", "-1");
+        focus_without_scrolling(&paragraph);
     }
 }
 

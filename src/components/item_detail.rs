@@ -31,6 +31,33 @@ fn with_item(state: &ViewState, item: Option<&str>) -> ViewState {
     }
 }
 
+/// When the dialog has closed and the browser had no element to give focus back to (the dialog was opened from a link
+/// in another view, by back or forward, or by a shared link), focus is still in the closed dialog, about to go with it.
+/// Then it goes to the item's own link in the view behind: its mark in the matrix or its card's title; failing both,
+/// to the results. Focus is never left on the page's body.
+fn focus_if_lost(dialog: &web_sys::Element, item_id: &str) {
+    let document = gloo::utils::document();
+    let lost = document.active_element().is_none_or(|el| {
+        el.tag_name().eq_ignore_ascii_case("body") || dialog.contains(Some(el.unchecked_ref()))
+    });
+    if !lost {
+        return;
+    }
+    let candidates = [
+        format!("a.matrix-mark[data-item=\"{item_id}\"][tabindex=\"0\"]"),
+        format!("a.matrix-mark[data-item=\"{item_id}\"]"),
+        format!("#card-title-{item_id} a"),
+        "#main".to_string(),
+    ];
+    let target = candidates
+        .iter()
+        .find_map(|selector| document.query_selector(selector).ok().flatten());
+    if let Some(target) = target {
+        // SVG links have `focus()` too (HTMLOrSVGElement); web-sys binds it on HtmlElement only.
+        let _ = target.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// The detail of one item. It opens as a modal dialog (focus moves in, Escape closes, focus returns).
 #[function_component(ItemDetail)]
 pub fn item_detail(props: &ItemDetailProps) -> Html {
@@ -44,6 +71,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
         let dialog_ref = dialog_ref.clone();
         let navigate = props.navigate.clone();
         let closed_state = with_item(&props.state, None);
+        let item_id = explorer.data.items[props.index].id.clone();
         use_effect_with(props.index, move |_| {
             let listener = dialog_ref
                 .cast::<web_sys::HtmlDialogElement>()
@@ -52,7 +80,10 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                         let _ = dialog.show_modal();
                     }
                     let target: web_sys::EventTarget = dialog.clone().unchecked_into();
+                    let item_id = item_id.clone();
+                    let element: web_sys::Element = dialog.clone().unchecked_into();
                     EventListener::new(&target, "close", move |_| {
+                        focus_if_lost(&element, &item_id);
                         navigate.emit(Navigation {
                             state: closed_state.clone(),
                             mode: HistoryMode::Push,

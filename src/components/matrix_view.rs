@@ -589,7 +589,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                 <caption id={caption_id}>{"Feasibility matrix as a table"}</caption>
                 <thead>
                     <tr>
-                        <td class="matrix-table-corner">{rows_label}</td>
+                        <th class="matrix-table-corner">{rows_label}</th>
                         { for visible.columns.iter().map(|&level| html! {
                             <th scope="col">
                                 {explorer.level_label(level)}

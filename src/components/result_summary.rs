@@ -27,12 +27,16 @@ pub fn result_summary(props: &ResultSummaryProps) -> Html {
     html! {
         <div class="result-summary">
             <p class="result-count" role="status" aria-live="polite">{ text }</p>
-            if !props.notices.is_empty() {
-                <div class="url-notices" role="status">
-                    <p>{ "Some parts of this link could not be used:" }</p>
-                    <ul>{ for props.notices.iter().map(|n| html! { <li>{ &n.0 }</li> }) }</ul>
-                </div>
-            }
+            // The live region is always there, so a notice that appears later (a link followed within the page) is
+            // announced: screen readers miss content that arrives together with its live region.
+            <div class="url-notices-region" role="status">
+                if !props.notices.is_empty() {
+                    <div class="url-notices">
+                        <p>{ "Some parts of this link could not be used:" }</p>
+                        <ul>{ for props.notices.iter().map(|n| html! { <li>{ &n.0 }</li> }) }</ul>
+                    </div>
+                }
+            </div>
         </div>
     }
 }
