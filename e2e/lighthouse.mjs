@@ -8,21 +8,12 @@
 // not the view asked for. A score is deterministic, not a timing, so it may gate. Its last line is the summary.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.mjs';
 import * as chromeLauncher from 'chrome-launcher';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 const OUTPUT = new URL('../target/lighthouse-accessibility.json', import.meta.url);
 
 const data = JSON.parse(readFileSync(new URL('../data/potential-fruits.json', import.meta.url), 'utf8'));
