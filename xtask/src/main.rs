@@ -14,8 +14,9 @@ usage: cargo xtask <command>
   serve [--port N]     build the release bundle and serve it on http://127.0.0.1:8080/
   test                 run every check and all three layers of tests
   build                build the release bundle into dist/
-  static DIR [--port N] [--mount /sub/path/]
-                       serve a folder as a plain static server (used by the tests)
+  static DIR [--port N] [--mount /sub/path/] [--cors]
+                       serve a folder as a plain static server (used by the tests;
+                       --port 0 picks a free port, --cors allows other origins)
   schema [--check]     write data/schema.json from the Rust types (or check that it is current)
   validate FILE        check a data set and print every problem with its JSON path
   setup                install the tools only
@@ -93,7 +94,7 @@ fn cmd_serve(args: &[String]) -> Result<(), String> {
     let port = port_option(args, 8080)?;
     tools::ensure_build_tools()?;
     build_release()?;
-    serve::serve_forever(&root().join("dist"), "/", port)
+    serve::serve_forever(&root().join("dist"), "/", port, serve::Options::default())
 }
 
 fn cmd_static(args: &[String]) -> Result<(), String> {
@@ -103,7 +104,10 @@ fn cmd_static(args: &[String]) -> Result<(), String> {
         Some(i) => args.get(i + 1).cloned().ok_or("--mount takes a path")?,
         None => "/".to_string(),
     };
-    serve::serve_forever(Path::new(dir), &mount, port)
+    let options = serve::Options {
+        cors: args.iter().any(|a| a == "--cors"),
+    };
+    serve::serve_forever(Path::new(dir), &mount, port, options)
 }
 
 fn cmd_validate(args: &[String]) -> Result<(), String> {

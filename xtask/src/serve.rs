@@ -62,7 +62,14 @@ fn resolve(dir: &Path, mount: &str, request_path: &str) -> Option<PathBuf> {
     Some(file)
 }
 
-fn respond(mut stream: TcpStream, dir: &Path, mount: &str) {
+/// How the server answers, besides the files themselves.
+#[derive(Clone, Copy, Default)]
+pub struct Options {
+    /// Adds `Access-Control-Allow-Origin: *`, which a host page on another origin needs to load the script embed.
+    pub cors: bool,
+}
+
+fn respond(mut stream: TcpStream, dir: &Path, mount: &str, options: Options) {
     let mut request_line = String::new();
     let mut reader = BufReader::new(&stream);
     if reader.read_line(&mut request_line).is_err() {
@@ -97,8 +104,13 @@ fn respond(mut stream: TcpStream, dir: &Path, mount: &str) {
             "text/plain",
         ),
     };
+    let cors = if options.cors {
+        "Access-Control-Allow-Origin: *\r\n"
+    } else {
+        ""
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{cors}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
@@ -116,11 +128,11 @@ fn normalise_mount(mount: &str) -> String {
     }
 }
 
-fn accept_loop(listener: TcpListener, dir: PathBuf, mount: String) {
+fn accept_loop(listener: TcpListener, dir: PathBuf, mount: String, options: Options) {
     for stream in listener.incoming().flatten() {
         let dir = dir.clone();
         let mount = mount.clone();
-        std::thread::spawn(move || respond(stream, &dir, &mount));
+        std::thread::spawn(move || respond(stream, &dir, &mount, options));
     }
 }
 
@@ -130,20 +142,22 @@ pub fn spawn(dir: &Path, mount: &str, port: u16) -> Result<Running, String> {
         .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let (dir, mount) = (dir.to_path_buf(), normalise_mount(mount));
-    std::thread::spawn(move || accept_loop(listener, dir, mount));
+    std::thread::spawn(move || accept_loop(listener, dir, mount, Options::default()));
     Ok(Running { port })
 }
 
-/// Serves `dir` under `mount` until the process is stopped.
-pub fn serve_forever(dir: &Path, mount: &str, port: u16) -> Result<(), String> {
+/// Serves `dir` under `mount` until the process is stopped (`port` 0 picks a free one; the first line printed
+/// gives the address, which the end-to-end tests read).
+pub fn serve_forever(dir: &Path, mount: &str, port: u16, options: Options) -> Result<(), String> {
     if !dir.join("index.html").is_file() {
         return Err(format!("{} has no index.html", dir.display()));
     }
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let mount = normalise_mount(mount);
     println!("Summit Fruits is served at http://127.0.0.1:{port}{mount} (Ctrl-C to stop)");
-    accept_loop(listener, dir.to_path_buf(), mount);
+    accept_loop(listener, dir.to_path_buf(), mount, options);
     Ok(())
 }
 
