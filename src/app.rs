@@ -14,9 +14,9 @@ use summit_core::validate::is_web_url;
 use crate::components::active_filters::ActiveFilters;
 use crate::components::article_header::ArticleHeader;
 use crate::components::article_view::ArticleView;
+use crate::components::card_list::CardList;
 use crate::components::data_source_bar::{DataNotice, DataRefused, DataSourceBar};
 use crate::components::filter_panel::FilterPanel;
-use crate::components::item_card::ItemCard;
 use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
 use crate::components::matrix_view::MatrixView;
@@ -29,7 +29,7 @@ use crate::data_source::{
     drags_files, dropped_files, fetch, first_file, forget_requested_url, label_of, read_file,
     requested_url, Loaded,
 };
-use crate::explorer::{push_on, state_href, Explorer, ExplorerContext, Navigate};
+use crate::explorer::{state_href, Explorer, ExplorerContext};
 use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
 
@@ -288,42 +288,6 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             </div>
         </ContextProvider<HindsightContext>>
         </ContextProvider<ExplorerContext>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CardListProps {
-    pub state: Rc<ViewState>,
-    pub shown: Rc<Vec<usize>>,
-    pub terms: Rc<Vec<String>>,
-    pub navigate: Navigate,
-}
-
-/// The cards view: one card per item that passes the filters, or a way out of an empty result.
-#[function_component(CardList)]
-pub fn card_list(props: &CardListProps) -> Html {
-    let explorer = crate::explorer::use_explorer();
-    if props.shown.is_empty() {
-        let clear = push_on::<MouseEvent>(&props.navigate, props.state.without_filters());
-        return html! {
-            <div class="empty-result">
-                <p>{ "No prospect or risk matches these filters." }</p>
-                <button type="button" class="button" onclick={clear}>{ "Clear all filters" }</button>
-            </div>
-        };
-    }
-    html! {
-        <ul class="card-list">
-            { for props.shown.iter().map(|&index| {
-                let item = &explorer.data.items[index];
-                let open_state = Rc::new(ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() });
-                html! {
-                    <li key={item.id.clone()}>
-                        <ItemCard {index} {open_state} terms={props.terms.clone()} navigate={props.navigate.clone()} />
-                    </li>
-                }
-            }) }
-        </ul>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod hindsight;
 pub mod matrix;
 pub mod model;
+pub mod paging;
 pub mod passages;
 pub mod query;
 pub mod state;

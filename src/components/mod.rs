@@ -3,6 +3,7 @@
 pub mod active_filters;
 pub mod article_header;
 pub mod article_view;
+pub mod card_list;
 pub mod category_icon;
 pub mod data_source_bar;
 pub mod feasibility_meter;
