@@ -1,6 +1,7 @@
 //! A plain static file server on loopback: correct MIME types, no rewrites, optionally under a sub-path.
 //!
-//! It is what a reader's own static host does, so the tests exercise the bundle the way it will be hosted.
+//! It is what a reader's own static host does, so the tests exercise the bundle the way it will be hosted: text, JSON,
+//! SVG and wasm go out gzip-compressed to clients that accept it, as every production static host sends them.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -75,13 +76,15 @@ fn respond(mut stream: TcpStream, dir: &Path, mount: &str, options: Options) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Read and ignore the headers.
+    // Of the headers, only Accept-Encoding matters.
     let mut header = String::new();
+    let mut accepts_gzip = false;
     while reader
         .read_line(&mut header)
         .map(|n| n > 2)
         .unwrap_or(false)
     {
+        accepts_gzip |= accepts_gzip_header(&header);
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -104,19 +107,59 @@ fn respond(mut stream: TcpStream, dir: &Path, mount: &str, options: Options) {
             "text/plain",
         ),
     };
+    let gzip = accepts_gzip && status == "200 OK" && compressible(content_type);
+    let (body, encoding) = if gzip {
+        (
+            gzip_bytes(&body),
+            "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+        )
+    } else {
+        (body, "")
+    };
     let cors = if options.cors {
         "Access-Control-Allow-Origin: *\r\n"
     } else {
         ""
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{cors}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{encoding}{cors}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
     if method != "HEAD" {
         let _ = stream.write_all(&body);
     }
+}
+
+/// True for an `Accept-Encoding` header that lists gzip (any quality but 0).
+fn accepts_gzip_header(header: &str) -> bool {
+    let Some((name, value)) = header.split_once(':') else {
+        return false;
+    };
+    name.trim().eq_ignore_ascii_case("accept-encoding")
+        && value.split(',').any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            parts.next().is_some_and(|c| c.eq_ignore_ascii_case("gzip"))
+                && parts.all(|p| p.replace(' ', "") != "q=0")
+        })
+}
+
+/// Text, JSON, SVG and wasm shrink well; images already compressed do not.
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("application/wasm")
+        || content_type.starts_with("image/svg+xml")
+}
+
+/// Compresses a response body as static hosts do (gzip, best compression).
+fn gzip_bytes(body: &[u8]) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(body)
+        .and_then(|()| encoder.finish())
+        .expect("compressing into memory cannot fail")
 }
 
 fn normalise_mount(mount: &str) -> String {
@@ -179,6 +222,31 @@ mod tests {
         assert_eq!(resolve(dir, "/tools/summit/", "/other/app.js"), None);
         assert_eq!(resolve(dir, "/", "/../etc/passwd"), None);
         assert_eq!(resolve(dir, "/", "/%2e%2e/etc/passwd"), None);
+    }
+
+    #[test]
+    fn gzip_is_used_only_when_accepted() {
+        assert!(accepts_gzip_header(
+            "Accept-Encoding: gzip, deflate, br\r\n"
+        ));
+        assert!(accepts_gzip_header("accept-encoding: br;q=1.0, GZIP;q=0.5"));
+        assert!(!accepts_gzip_header("Accept-Encoding: gzip;q=0\r\n"));
+        assert!(!accepts_gzip_header("Accept-Encoding: br, identity"));
+        assert!(!accepts_gzip_header("Accept: text/html, gzip"));
+        assert!(compressible("application/wasm") && compressible("text/html; charset=utf-8"));
+        assert!(!compressible("image/png"));
+    }
+
+    #[test]
+    fn gzip_bodies_decompress_to_the_file() {
+        use flate2::read::GzDecoder;
+        use std::io::Read;
+        let body = b"<p>Summit Fruits</p>".repeat(100);
+        let mut out = Vec::new();
+        GzDecoder::new(&gzip_bytes(&body)[..])
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, body);
     }
 
     #[test]
