@@ -1,0 +1,171 @@
+//! Embedding the explorer in another page: the iframe and script snippets, the links between the embedded and the
+//! full explorer, and the height message an embedded page sends to its host.
+//!
+//! Everything here is plain string building from the page's address and the [`ViewState`]; the Embed dialog and the
+//! embedded page only show or send what these functions return.
+
+use crate::state::ViewState;
+use crate::url::to_fragment;
+
+/// The attribute that marks an iframe as the explorer's, for the loader script (`embed.js`) to size.
+pub const FRAME_ATTRIBUTE: &str = "data-summit-fruits-frame";
+
+/// The loader script published beside the app: it sizes every marked iframe to the height its page reports.
+pub const LOADER_FILE: &str = "embed.js";
+
+/// The script that draws the explorer into a page without an iframe.
+pub const SCRIPT_EMBED_FILE: &str = "summit-fruits-embed.js";
+
+/// The attribute that marks the element the script embed draws into.
+pub const SCRIPT_EMBED_ATTRIBUTE: &str = "data-summit-fruits";
+
+/// The `type` of the message an embedded page posts to its host: `{ "type": …, "height": <integer CSS px> }`.
+pub const HEIGHT_MESSAGE: &str = "summit-fruits:height";
+
+/// The `type` of the message the loader posts to a frame to ask for its height again (it may have missed the first).
+pub const MEASURE_MESSAGE: &str = "summit-fruits:measure";
+
+/// The iframe's height in CSS pixels before (or without) the loader script.
+pub const DEFAULT_FRAME_HEIGHT: u32 = 800;
+
+/// The page's address without its query and fragment: the base every snippet and link is built on.
+///
+/// `https://example.org/tools/summit/?embed=1#view=matrix` gives `https://example.org/tools/summit/`.
+pub fn page_base(href: &str) -> &str {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    &href[..end]
+}
+
+/// The address of a file published beside the page: `name` resolved against the folder of `base`, as a relative
+/// link in the page would be (`…/summit/` and `…/summit/index.html` both give `…/summit/embed.js`).
+pub fn sibling_url(base: &str, name: &str) -> String {
+    let base = page_base(base);
+    // The slashes of `scheme://` belong to no folder: `https://example.org` has the folder `https://example.org/`.
+    let path_start = base.find("://").map_or(0, |i| i + 3);
+    match base[path_start..].rfind('/') {
+        Some(slash) => format!("{}{name}", &base[..path_start + slash + 1]),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// The state as the embed snippets carry it: everything the reader chose, but never the embed switch itself
+/// (the iframe's address says `?embed=1` once, in its query).
+fn shared_state(state: &ViewState) -> ViewState {
+    ViewState {
+        embed: false,
+        ..state.clone()
+    }
+}
+
+/// The address of the full explorer (no embed) showing `state`: what "Open in the full explorer" links to.
+pub fn full_explorer_url(href: &str, state: &ViewState) -> String {
+    let base = page_base(href);
+    let fragment = to_fragment(&shared_state(state));
+    if fragment.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{fragment}")
+    }
+}
+
+/// The address the iframe opens: `BASE?embed=1#FRAGMENT`, with `embed=1` exactly once whatever `href` held.
+pub fn frame_url(href: &str, state: &ViewState) -> String {
+    let base = page_base(href);
+    let fragment = to_fragment(&shared_state(state));
+    if fragment.is_empty() {
+        format!("{base}?embed=1")
+    } else {
+        format!("{base}?embed=1#{fragment}")
+    }
+}
+
+/// Escapes text for a double-quoted HTML attribute value (also safe between tags).
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The iframe embed for `state`: the frame, marked for the loader, then the loader script, on two lines.
+///
+/// `href` is the page's current address; `title` names the frame for assistive technology.
+pub fn iframe_snippet(href: &str, state: &ViewState, title: &str) -> String {
+    format!(
+        "<iframe src=\"{src}\" title=\"{title}\" {FRAME_ATTRIBUTE} width=\"100%\" height=\"{DEFAULT_FRAME_HEIGHT}\" \
+         loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script src=\"{loader}\" async></script>",
+        src = escape_attribute(&frame_url(href, state)),
+        title = escape_attribute(title),
+        loader = escape_attribute(&sibling_url(href, LOADER_FILE)),
+    )
+}
+
+/// The settings of `state` as `(key, value)` pairs, one per key of its fragment, in the fragment's order, with the
+/// values as plain text (not percent-encoded): `[("view", "matrix"), ("cat", "low-hanging,risk")]`. Never `embed`.
+pub fn state_settings(state: &ViewState) -> Vec<(String, String)> {
+    let fragment = to_fragment(&shared_state(state));
+    fragment
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(key, value)| (key.to_string(), percent_decode(value)))
+        .collect()
+}
+
+/// The script embed for `state`: an element whose `data-<key>` attributes hold the view state, then the module
+/// script that draws the explorer into it.
+pub fn script_snippet(href: &str, state: &ViewState) -> String {
+    let mut element = format!("<div {SCRIPT_EMBED_ATTRIBUTE}");
+    for (key, value) in state_settings(state) {
+        element.push_str(&format!(" data-{key}=\"{}\"", escape_attribute(&value)));
+    }
+    element.push_str("></div>");
+    format!(
+        "{element}\n<script type=\"module\" src=\"{}\"></script>",
+        escape_attribute(&sibling_url(href, SCRIPT_EMBED_FILE))
+    )
+}
+
+/// The height to report for a page whose content ends `content_bottom` CSS pixels from its top: whole pixels,
+/// rounded up so nothing is cut, and never negative (a non-finite measure gives 0).
+pub fn reported_height(content_bottom: f64) -> u32 {
+    if !content_bottom.is_finite() || content_bottom <= 0.0 {
+        return 0;
+    }
+    // Float to int `as` saturates, so a huge measure gives u32::MAX rather than wrapping.
+    content_bottom.ceil() as u32
+}
+
+/// Decodes the `%XX` escapes that [`to_fragment`] writes (it writes nothing else that needs decoding).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

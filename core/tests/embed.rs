@@ -1,0 +1,235 @@
+//! Tests of the embed snippets and links: bases, escaping, the fragment carried, `embed=1` exactly once.
+
+use std::collections::BTreeSet;
+
+use summit_core::embed::{
+    escape_attribute, frame_url, full_explorer_url, iframe_snippet, page_base, reported_height,
+    script_snippet, sibling_url, state_settings,
+};
+use summit_core::model::Category;
+use summit_core::state::{Filters, PassageRef, View, ViewState};
+
+fn matrix_state() -> ViewState {
+    ViewState {
+        view: View::Matrix,
+        filters: Filters {
+            categories: BTreeSet::from([Category::LowHanging, Category::Risk]),
+            domains: BTreeSet::from(["arms-control".to_string()]),
+            ..Filters::default()
+        },
+        ..ViewState::default()
+    }
+}
+
+#[test]
+fn the_base_is_the_address_without_query_and_fragment() {
+    let cases = [
+        ("https://example.org/", "https://example.org/"),
+        (
+            "https://example.org/tools/summit/?embed=1#view=matrix",
+            "https://example.org/tools/summit/",
+        ),
+        (
+            "https://example.org/tools/summit/index.html#view=matrix?x",
+            "https://example.org/tools/summit/index.html",
+        ),
+        (
+            "file:///home/reader/dist/index.html?data=x.json",
+            "file:///home/reader/dist/index.html",
+        ),
+        ("http://127.0.0.1:8080/#", "http://127.0.0.1:8080/"),
+    ];
+    for (href, base) in cases {
+        assert_eq!(page_base(href), base, "base of {href}");
+    }
+}
+
+#[test]
+fn sibling_files_resolve_against_the_folder_of_the_page() {
+    let cases = [
+        ("https://example.org/", "https://example.org/embed.js"),
+        (
+            "https://example.org/tools/summit/?embed=1#view=matrix",
+            "https://example.org/tools/summit/embed.js",
+        ),
+        (
+            "https://example.org/tools/summit/index.html",
+            "https://example.org/tools/summit/embed.js",
+        ),
+        ("https://example.org", "https://example.org/embed.js"),
+        (
+            "file:///home/reader/dist/index.html",
+            "file:///home/reader/dist/embed.js",
+        ),
+    ];
+    for (href, expected) in cases {
+        assert_eq!(sibling_url(href, "embed.js"), expected, "beside {href}");
+    }
+}
+
+#[test]
+fn the_frame_carries_the_fragment_and_embed_once() {
+    let state = matrix_state();
+    assert_eq!(
+        frame_url("https://example.org/tools/summit/", &state),
+        "https://example.org/tools/summit/?embed=1#view=matrix&cat=low-hanging,risk&domain=arms-control"
+    );
+    // Already embedded, with embed=1 in the query and in the state: still exactly one, in the query.
+    let embedded = ViewState {
+        embed: true,
+        ..state.clone()
+    };
+    let url = frame_url(
+        "https://example.org/tools/summit/?embed=1&x=2#view=matrix&embed=1",
+        &embedded,
+    );
+    assert_eq!(
+        url,
+        "https://example.org/tools/summit/?embed=1#view=matrix&cat=low-hanging,risk&domain=arms-control"
+    );
+    assert_eq!(url.matches("embed=1").count(), 1);
+    // The default state has no fragment at all.
+    assert_eq!(
+        frame_url("https://example.org/#", &ViewState::default()),
+        "https://example.org/?embed=1"
+    );
+}
+
+#[test]
+fn the_full_explorer_link_drops_embed_and_keeps_the_rest() {
+    let state = ViewState {
+        embed: true,
+        open_item: Some("new-start".into()),
+        ..matrix_state()
+    };
+    assert_eq!(
+        full_explorer_url(
+            "https://example.org/summit/?embed=1#view=matrix&embed=1",
+            &state
+        ),
+        "https://example.org/summit/#view=matrix&cat=low-hanging,risk&domain=arms-control&item=new-start"
+    );
+    let plain = ViewState {
+        embed: true,
+        ..ViewState::default()
+    };
+    assert_eq!(
+        full_explorer_url("https://example.org/summit/?embed=1", &plain),
+        "https://example.org/summit/"
+    );
+}
+
+#[test]
+fn attribute_values_are_escaped() {
+    assert_eq!(
+        escape_attribute(r#"a & "b" <c> 'd'"#),
+        "a &amp; &quot;b&quot; &lt;c&gt; &#39;d&#39;"
+    );
+    assert_eq!(escape_attribute("plain é"), "plain é");
+}
+
+#[test]
+fn the_iframe_snippet_is_exact() {
+    let snippet = iframe_snippet(
+        "https://example.org/tools/summit/?embed=1#whatever",
+        &matrix_state(),
+        "Summit Fruits: \"Potential Fruits\" & more",
+    );
+    assert_eq!(
+        snippet,
+        "<iframe src=\"https://example.org/tools/summit/?embed=1#view=matrix&amp;cat=low-hanging,risk&amp;domain=arms-control\" \
+         title=\"Summit Fruits: &quot;Potential Fruits&quot; &amp; more\" data-summit-fruits-frame width=\"100%\" \
+         height=\"800\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
+         <script src=\"https://example.org/tools/summit/embed.js\" async></script>"
+    );
+    assert!(!snippet.contains("style="), "no style attribute: {snippet}");
+    assert_eq!(snippet.matches("embed=1").count(), 1);
+}
+
+#[test]
+fn an_address_with_markup_cannot_break_out_of_the_attribute() {
+    let snippet = iframe_snippet(
+        "https://example.org/a\"><script>alert(1)</script>/",
+        &ViewState::default(),
+        "t",
+    );
+    assert!(!snippet.contains("\"><script>"), "{snippet}");
+    assert!(snippet.contains("a&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/?embed=1"));
+}
+
+#[test]
+fn every_setting_becomes_one_plain_text_pair() {
+    let state = ViewState {
+        view: View::Article,
+        filters: Filters {
+            categories: BTreeSet::from([Category::HighHanging]),
+            levels: BTreeSet::from([2, 4]),
+            actors: BTreeSet::from(["us".into(), "russia".into()]),
+            search: "arms & \"control\", 100%".into(),
+            ..Filters::default()
+        },
+        passage: Some(PassageRef {
+            item: "new-start".into(),
+            evidence: 2,
+        }),
+        hindsight: true,
+        embed: true,
+        ..ViewState::default()
+    };
+    let pairs: Vec<(String, String)> = state_settings(&state);
+    let expected = [
+        ("view", "article"),
+        ("cat", "high-hanging"),
+        ("level", "2,4"),
+        ("actor", "russia,us"),
+        ("q", "arms & \"control\", 100%"),
+        ("passage", "new-start.2"),
+        ("hindsight", "1"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(pairs, expected);
+    assert!(state_settings(&ViewState::default()).is_empty());
+}
+
+#[test]
+fn the_script_snippet_is_exact() {
+    let state = ViewState {
+        filters: Filters {
+            search: "<b>\"new\" & 'start'</b>".into(),
+            ..matrix_state().filters
+        },
+        embed: true,
+        ..matrix_state()
+    };
+    assert_eq!(
+        script_snippet("https://example.org/tools/summit/index.html#view=matrix", &state),
+        "<div data-summit-fruits data-view=\"matrix\" data-cat=\"low-hanging,risk\" data-domain=\"arms-control\" \
+         data-q=\"&lt;b&gt;&quot;new&quot; &amp; &#39;start&#39;&lt;/b&gt;\"></div>\n\
+         <script type=\"module\" src=\"https://example.org/tools/summit/summit-fruits-embed.js\"></script>"
+    );
+    assert_eq!(
+        script_snippet("https://example.org/", &ViewState::default()),
+        "<div data-summit-fruits></div>\n<script type=\"module\" src=\"https://example.org/summit-fruits-embed.js\"></script>"
+    );
+    assert!(!script_snippet("https://example.org/", &state).contains("data-embed"));
+}
+
+#[test]
+fn heights_are_whole_pixels_rounded_up() {
+    let cases = [
+        (0.0, 0),
+        (-5.0, 0),
+        (812.0, 812),
+        (812.01, 813),
+        (812.99, 813),
+        (f64::NAN, 0),
+        (f64::INFINITY, 0),
+        (1e12, u32::MAX),
+    ];
+    for (measure, expected) in cases {
+        assert_eq!(reported_height(measure), expected, "height for {measure}");
+    }
+}
