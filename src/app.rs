@@ -29,6 +29,7 @@ use crate::data_source::{
     drags_files, dropped_files, fetch, first_file, forget_requested_url, label_of, read_file,
     requested_url, Loaded,
 };
+use crate::embedding::{use_height_reporter, FullExplorerLink};
 use crate::explorer::{state_href, Explorer, ExplorerContext};
 use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
@@ -236,6 +237,10 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         .as_deref()
         .and_then(|id| explorer.item(id))
         .map(|(i, _)| i);
+    // Embedded in another page: tell it the content's height on every change of layout.
+    let page_ref = use_node_ref();
+    use_height_reporter(page_ref.clone(), state.embed);
+
     let shown_view = state.shown_view();
     let view = match shown_view {
         View::Scorecard => match &hindsight_problems {
@@ -259,9 +264,11 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     html! {
         <ContextProvider<ExplorerContext> context={ExplorerContext(explorer.clone())}>
         <ContextProvider<HindsightContext> context={hindsight}>
-            <div class={classes!("page", state.embed.then_some("embedded"))}>
+            <div ref={page_ref} class={classes!("page", state.embed.then_some("embedded"))}>
                 <SkipLink />
-                if !state.embed {
+                if state.embed {
+                    <FullExplorerLink state={state.clone()} />
+                } else {
                     <ArticleHeader data={explorer.data.clone()} />
                 }
                 { props.data_notice.clone() }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod data_source;
+pub mod embedding;
 pub mod explorer;
 pub mod hindsight_data;
 pub mod theme;

@@ -1,4 +1,4 @@
-//! The bar above the views: the view switcher, the hindsight switch, copy link and the theme.
+//! The bar above the views: the view switcher, the hindsight switch, copy link, embed and the theme.
 
 use std::rc::Rc;
 
@@ -8,6 +8,7 @@ use yew::prelude::*;
 use summit_core::state::{View, ViewState};
 use summit_core::validate::Problem;
 
+use crate::components::embed_dialog::EmbedDialog;
 use crate::explorer::{link_click, push_on, state_href, Navigate};
 use crate::theme::{apply_theme, saved_theme, Theme};
 
@@ -29,7 +30,8 @@ enum CopyStatus {
     Refused(String),
 }
 
-async fn copy_to_clipboard(text: String) -> bool {
+/// Writes `text` to the clipboard; false when the page may not (no clipboard, or the write was refused).
+pub(crate) async fn copy_to_clipboard(text: String) -> bool {
     let navigator = gloo::utils::window().navigator();
     // Insecure pages have no clipboard at all; sandboxed iframes reject the write.
     let has_clipboard =
@@ -42,11 +44,13 @@ async fn copy_to_clipboard(text: String) -> bool {
         .is_ok()
 }
 
-/// View links, the hindsight switch, copy link and theme.
+/// View links, the hindsight switch, copy link, embed (not when embedded) and theme.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let copy_status = use_state(|| CopyStatus::Idle);
     let theme = use_state(saved_theme);
+    let embed_open = use_state(|| false);
+    let embed_button = use_node_ref();
 
     let on_copy = {
         let copy_status = copy_status.clone();
@@ -70,6 +74,22 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let chosen = Theme::from_id(&select.value());
             apply_theme(chosen);
             theme.set(chosen);
+        })
+    };
+
+    let on_embed = {
+        let embed_open = embed_open.clone();
+        Callback::from(move |_: MouseEvent| embed_open.set(true))
+    };
+    // Focus goes back to the Embed button when its dialog closes.
+    let on_embed_closed = {
+        let embed_open = embed_open.clone();
+        let embed_button = embed_button.clone();
+        Callback::from(move |()| {
+            embed_open.set(false);
+            if let Some(button) = embed_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
         })
     };
 
@@ -109,6 +129,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </button>
                 <p id="hindsight-switch-note" class="visually-hidden">{ "Adds dated, sourced facts from after the article; none of it is in the article." }</p>
                 <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                if !props.state.embed {
+                    <button type="button" class="button" aria-haspopup="dialog" ref={embed_button} onclick={on_embed}>{ "Embed" }</button>
+                }
                 <div class="field field-inline">
                     <label for="theme">{ "Theme" }</label>
                     <select id="theme" onchange={on_theme}>
@@ -140,6 +163,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     },
                 } }
             </div>
+            if *embed_open {
+                <EmbedDialog state={props.state.clone()} on_close={on_embed_closed} />
+            }
         </div>
     }
 }
