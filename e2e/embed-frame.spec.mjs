@@ -214,6 +214,40 @@ test.describe('an iframe on another origin', () => {
     expect(await frame.evaluate(() => document.scrollingElement.scrollHeight > innerHeight)).toBe(true);
   });
 
+  test('a loader that starts after the frame has reported asks it again, and then sizes it', async ({ page }) => {
+    const { frame } = await openHost(page, hostPage(app.url, { loader: false }));
+    await expect(frame.getByRole('region', { name: 'Feasibility matrix', exact: true })).toBeVisible();
+    await roundTrip(page, frame);
+    expect(await viewportHeight(frame)).toBe(800 - 2 * 6 - 2 * 4);
+    await page.addScriptTag({ url: `${app.url}embed.js` });
+    await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
+    expect(await viewportHeight(frame)).not.toBe(800 - 2 * 6 - 2 * 4);
+  });
+
+  test('embedded, the page passes axe, header and footer gone, the link out in their place', async ({ page }) => {
+    await page.addInitScript((type) => {
+      window.__heights = [];
+      addEventListener('message', (e) => {
+        if (e.data && e.data.type === type) window.__heights.push(e.data.height);
+      });
+    }, HEIGHT_MESSAGE);
+    await page.goto(`${app.url}?embed=1#view=cards&cat=low-hanging`);
+    await expect(page.getByRole('main').getByRole('article')).toHaveCount(LOW_HANGING);
+    await expect(page.getByRole('link', { name: /^Open in the full explorer/ })).toHaveAttribute(
+      'href',
+      `${app.url}#cat=low-hanging`,
+    );
+    await expectNoAxeViolations(page, 'the embedded cards');
+    await expect(page.locator('h1')).toHaveCount(0);
+    await expect(page.locator('.site-footer')).toHaveCount(0);
+    // At the top level there is no parent page to tell its height to: nothing is posted (to itself).
+    await page.evaluate(() => new Promise((resolve) => {
+      addEventListener('message', (e) => e.data === 'summit-fruits-test:sentinel' && resolve());
+      postMessage('summit-fruits-test:sentinel', '*');
+    }));
+    expect(await page.evaluate(() => window.__heights)).toEqual([]);
+  });
+
   test('printed, the embedded view keeps its content and drops the controls', async ({ page }) => {
     const { frame } = await openHost(page, hostPage(app.url, { state: 'view=cards&cat=low-hanging' }));
     await expect(frame.getByRole('main').getByRole('article')).toHaveCount(LOW_HANGING);
