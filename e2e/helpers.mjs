@@ -313,6 +313,9 @@ export function contrastRatio(a, b) {
  * of the margin's corner taken as the background, and the highest contrast of any pixel of the control against it.
  */
 export async function paintedContrast(page, locator, margin = 4) {
+  // The screenshot is of the viewport: a control below the fold (a toolbar that wraps pushes the filters down) would
+  // be measured as blank page.
+  await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   const clip = { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin };
   const image = decodePng(await page.screenshot({ clip, animations: 'disabled', caret: 'hide' }));
