@@ -23,7 +23,7 @@ pub fn full_explorer_link(props: &FullExplorerLinkProps) -> Html {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let target = full_explorer_url(&href, &props.state);
     html! {
-        <p class="embed-full-link">
+        <p class="frame-full-link">
             <a href={target} target="_blank" rel="noopener">
                 { "Open in the full explorer" }
                 <span class="visually-hidden">{ " (opens in a new tab)" }</span>
