@@ -1,5 +1,6 @@
-//! The explorer inside another page (`?embed=1`): the link out to the full explorer, and the content height it
-//! reports to the host page so that the host's loader script (`embed.js`) can size the iframe.
+//! The explorer inside another page (`?embed=1`): the link out to the full explorer, the content height it reports
+//! to the host page so that the host's loader script (`embed.js`) can size the iframe, and dialogs that open where
+//! the reader is in a frame that may be far taller than the host's window.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,7 +10,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use summit_core::embed::{full_explorer_url, reported_height, HEIGHT_MESSAGE, MEASURE_MESSAGE};
+use summit_core::embed::{
+    dialog_top, full_explorer_url, reported_height, HEIGHT_MESSAGE, MEASURE_MESSAGE,
+};
 use summit_core::state::ViewState;
 
 #[derive(Properties, PartialEq)]
@@ -46,16 +49,102 @@ pub fn use_height_reporter(page: NodeRef, embedded: bool) {
     });
 }
 
-/// The observer and listener that keep the host informed; dropping it stops both.
+/// The observers and listeners that keep the host informed and place dialogs; dropping it stops them all.
 struct HeightReporter {
     observer: web_sys::ResizeObserver,
     _on_resize: Closure<dyn FnMut()>,
     _on_request: EventListener,
+    _dialogs: Option<DialogPlacer>,
 }
 
 impl Drop for HeightReporter {
     fn drop(&mut self) {
         self.observer.disconnect();
+    }
+}
+
+/// Opens modal dialogs just above where the reader last clicked or moved focus, rather than in the middle of a frame
+/// that the loader may have made thousands of pixels tall (and so out of sight in the host's window).
+struct DialogPlacer {
+    observer: web_sys::MutationObserver,
+    _on_open: Closure<dyn FnMut()>,
+    _on_pointer: EventListener,
+    _on_focus: EventListener,
+}
+
+impl Drop for DialogPlacer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+impl DialogPlacer {
+    fn start(page: &web_sys::Element) -> Option<Self> {
+        let anchor: Rc<Cell<Option<f64>>> = Rc::new(Cell::new(None));
+        let document = gloo::utils::document();
+        let on_pointer = {
+            let anchor = anchor.clone();
+            EventListener::new(&document, "pointerdown", move |event| {
+                if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
+                    anchor.set(Some(f64::from(event.client_y())));
+                }
+            })
+        };
+        let on_focus = {
+            let anchor = anchor.clone();
+            EventListener::new(&document, "focusin", move |event| {
+                let target = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                // Focus moving into a dialog is the dialog's own doing, not the reader's place.
+                if let Some(target) =
+                    target.filter(|t| t.closest("dialog").ok().flatten().is_none())
+                {
+                    anchor.set(Some(target.get_bounding_client_rect().top()));
+                }
+            })
+        };
+        let root = page.clone();
+        let on_open = Closure::<dyn FnMut()>::new(move || {
+            let Ok(dialogs) = root.query_selector_all("dialog[open]") else {
+                return;
+            };
+            let viewport = gloo::utils::window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            for i in 0..dialogs.length() {
+                let Some(dialog) = dialogs
+                    .item(i)
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                if !dialog.matches(":modal").unwrap_or(false) {
+                    continue;
+                }
+                let top = dialog_top(anchor.get(), f64::from(dialog.offset_height()), viewport);
+                // CSSOM, not a style attribute: the page's Content-Security-Policy allows this.
+                let style = dialog.style();
+                let _ = style.set_property("top", &format!("{top}px"));
+                let _ = style.set_property("bottom", "auto");
+                let _ = style.set_property("margin-top", "0");
+                let _ = style.set_property("margin-bottom", "0");
+            }
+        });
+        let observer = web_sys::MutationObserver::new(on_open.as_ref().unchecked_ref()).ok()?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_attributes(true);
+        options.set_attribute_filter(&js_sys::Array::of1(&"open".into()));
+        observer.observe_with_options(page, &options).ok()?;
+        Some(DialogPlacer {
+            observer,
+            _on_open: on_open,
+            _on_pointer: on_pointer,
+            _on_focus: on_focus,
+        })
     }
 }
 
@@ -68,6 +157,7 @@ impl HeightReporter {
             return None;
         }
         let element = page.cast::<web_sys::Element>()?;
+        let dialogs = DialogPlacer::start(&element);
         let last_sent: Rc<Cell<Option<u32>>> = Rc::new(Cell::new(None));
         let report = {
             let parent = parent.clone();
@@ -110,6 +200,7 @@ impl HeightReporter {
             observer,
             _on_resize: on_resize,
             _on_request: on_request,
+            _dialogs: dialogs,
         })
     }
 }

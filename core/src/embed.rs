@@ -144,6 +144,23 @@ pub fn reported_height(content_bottom: f64) -> u32 {
     content_bottom.ceil() as u32
 }
 
+/// The gap, in CSS pixels, kept between a dialog and the edges of a frame, and above the place the reader acted.
+pub const DIALOG_GAP: f64 = 16.0;
+
+/// Where a modal dialog of `dialog_height` goes in a frame `viewport_height` tall, as the distance of its top from the
+/// frame's top: just above `anchor_top` (where the reader last clicked or focused; `None` when the dialog opened
+/// from the address), kept inside the frame. A frame sized to its content can be far taller than the host's window,
+/// and a dialog centred in it would open out of the reader's sight.
+pub fn dialog_top(anchor_top: Option<f64>, dialog_height: f64, viewport_height: f64) -> f64 {
+    let lowest = (viewport_height - dialog_height - DIALOG_GAP).max(DIALOG_GAP);
+    let wanted = anchor_top.map_or(DIALOG_GAP, |y| y - 2.0 * DIALOG_GAP);
+    if wanted.is_finite() {
+        wanted.clamp(DIALOG_GAP, lowest)
+    } else {
+        DIALOG_GAP
+    }
+}
+
 /// Decodes the `%XX` escapes that [`to_fragment`] writes (it writes nothing else that needs decoding).
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use summit_core::embed::{
-    escape_attribute, frame_url, full_explorer_url, iframe_snippet, page_base, reported_height,
-    script_snippet, sibling_url, state_settings,
+    dialog_top, escape_attribute, frame_url, full_explorer_url, iframe_snippet, page_base,
+    reported_height, script_snippet, sibling_url, state_settings,
 };
 use summit_core::model::Category;
 use summit_core::state::{Filters, PassageRef, View, ViewState};
@@ -231,5 +231,27 @@ fn heights_are_whole_pixels_rounded_up() {
     ];
     for (measure, expected) in cases {
         assert_eq!(reported_height(measure), expected, "height for {measure}");
+    }
+}
+
+#[test]
+fn dialogs_open_where_the_reader_is_and_stay_inside_the_frame() {
+    // (where the reader acted, dialog height, frame height) -> top
+    let cases = [
+        (Some(3000.0), 600.0, 8000.0, 2968.0),
+        (Some(20.0), 600.0, 8000.0, 16.0),
+        (None, 600.0, 8000.0, 16.0),
+        // Near the bottom: the dialog moves up to fit.
+        (Some(7900.0), 600.0, 8000.0, 7384.0),
+        // A dialog taller than the frame starts at the top and scrolls inside itself.
+        (Some(400.0), 900.0, 800.0, 16.0),
+        (Some(f64::NAN), 600.0, 8000.0, 16.0),
+    ];
+    for (anchor, height, viewport, expected) in cases {
+        assert_eq!(
+            dialog_top(anchor, height, viewport),
+            expected,
+            "{anchor:?}, {height}, {viewport}"
+        );
     }
 }
