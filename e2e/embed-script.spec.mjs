@@ -70,10 +70,12 @@ test.describe('script embed on a host page of another origin', () => {
 
     const cards = explorer(page, 'slot-cards');
     await expect(countOf(cards)).toHaveText(countText(NAVALNY.length, TOTAL));
-    await expect(cards.getByRole('main').getByRole('article')).toHaveCount(NAVALNY.length);
+    await expect(cards.getByRole('region', { name: 'Results', exact: true }).getByRole('article')).toHaveCount(NAVALNY.length);
     await expect(cards.getByRole('searchbox').or(cards.locator('#search'))).toHaveValue('Navalny');
 
-    // No page chrome in an explorer: no header, no theme switch, no data-source bar, no footer.
+    // No page chrome in an explorer: no header, no theme switch, no data-source bar, no footer; the host page keeps
+    // the one `main` landmark.
+    await expect(page.getByRole('main')).toHaveCount(0);
     for (const slot of ['slot-matrix', 'slot-cards', 'slot-invalid']) {
       const instance = explorer(page, slot);
       await expect(instance.getByRole('heading', { level: 1 })).toHaveCount(0);
@@ -103,7 +105,7 @@ test.describe('script embed on a host page of another origin', () => {
     await expect(notices).toContainText('Ignored unknown attribute "data-colour".');
     await expect(notices).toContainText('Ignored unknown view "grid".');
     await expect(countOf(invalid)).toHaveText(countText(LEVEL_3.length, TOTAL));
-    await expect(invalid.getByRole('main').getByRole('article')).toHaveCount(LEVEL_3.length);
+    await expect(invalid.getByRole('region', { name: 'Results', exact: true }).getByRole('article')).toHaveCount(LEVEL_3.length);
     // The other explorers have nothing to report.
     await expect(explorer(page, 'slot-matrix').locator('.url-notices')).toHaveCount(0);
     await expect(explorer(page, 'slot-cards').locator('.url-notices')).toHaveCount(0);
@@ -185,9 +187,14 @@ test.describe('script embed on a host page of another origin', () => {
     await expect(countOf(matrix)).toHaveText(countText(RISKS.length, TOTAL));
     await expect(countOf(invalid)).toHaveText(countText(LEVEL_3.length, TOTAL));
 
+    // "Skip to results" moves focus to this explorer's results.
+    await cards.getByRole('link', { name: 'Skip to results' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await deepFocus(page)).toMatchObject({ slot: 'slot-cards', tag: 'section' });
+
     // A card's dialog: opens over its own explorer, Escape closes it and focus returns to the card's link.
     const card = both[0];
-    const cardLink = cards.getByRole('main').getByRole('link', { name: card.title, exact: true });
+    const cardLink = cards.getByRole('region', { name: 'Results', exact: true }).getByRole('link', { name: card.title, exact: true });
     await cardLink.click();
     const dialog = cards.getByRole('dialog');
     await expect(dialog).toBeVisible();

@@ -207,6 +207,7 @@ fn compute_results(explorer: &Explorer, filters: &Filters, sort: SortOrder) -> R
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.clone()));
     let url = use_url_state(props.data_set.clone());
+    let embedded = crate::instance::use_instance().is_embedded();
     let state = url.state.clone();
     let navigate = url.navigate.clone();
     let results = {
@@ -274,7 +275,8 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                 <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />
-                    <main id="main" class="results" tabindex="-1">
+                    // In a host page the host has the page's one `main`: an embed's results are a named region.
+                    <@{if embedded { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={embedded.then_some("Results")}>
                         // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
                         if shown_view == View::Cards {
                             <h2 class="visually-hidden">{ shown_view.label() }</h2>
@@ -282,7 +284,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
                         { view }
-                    </main>
+                    </@>
                 </div>
                 if !state.embed {
                     { props.data_bar.clone() }
