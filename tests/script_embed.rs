@@ -37,6 +37,8 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
     let timeline = marked(&[("data-view", "timeline"), ("data-colour", "red")]);
     let matrix = marked(&[("data-view", "matrix"), ("data-cat", "risk")]);
     assert!(is_host_page(&document), "marked elements and no #app");
+    let address = gloo::utils::window().location().href().unwrap();
+    let history = gloo::utils::window().history().unwrap().length().unwrap();
 
     assert_eq!(mount_embeds("summit-fruits-embed-test.css", APP), 2);
     yew::scheduler::flush().await;
@@ -92,11 +94,11 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
         .unwrap()
         .get_attribute("data-theme")
         .is_none());
-    assert!(gloo::utils::window()
-        .location()
-        .hash()
-        .unwrap_or_default()
-        .is_empty());
+    assert_eq!(gloo::utils::window().location().href().unwrap(), address);
+    assert_eq!(
+        gloo::utils::window().history().unwrap().length().unwrap(),
+        history
+    );
 }
 
 #[wasm_bindgen_test]
