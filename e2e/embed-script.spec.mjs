@@ -83,6 +83,10 @@ test.describe('script embed on a host page of another origin', () => {
       await expect(instance.locator('footer')).toHaveCount(0);
     }
 
+    // The host's own `#app` is the host's: the explorers mount only into the marked elements.
+    await expect(page.locator('#app')).toHaveText("The host's own #app, which is not the explorer's.");
+    await expect(page.locator('#app [data-summit-fruits], #app .page')).toHaveCount(0);
+
     // "Open in the full explorer": the app's index.html (resolved against the script's address) with the state.
     const full = matrix.getByRole('link', { name: /Open in the full explorer/ });
     await expect(full).toHaveAttribute('href', `${app.url}index.html#view=matrix&cat=risk`);

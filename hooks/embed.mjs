@@ -97,6 +97,8 @@ if (typeof WebAssembly !== 'object') {
   explain('The Summit Fruits explorer needs WebAssembly, which this browser cannot run.');
 } else {
   try {
+    // Tells the wasm's start function that this is a host page, not the app's own (src/embed.rs), whatever its ids.
+    globalThis[Symbol.for('summit-fruits-embed')] = true;
     const bindings = await import(files.bindgen);
     const module_or_path = fetch(files.wasm, { integrity: wasmIntegrity, mode: 'cors', credentials: 'omit' });
     await bindings.default({ module_or_path });

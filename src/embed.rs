@@ -24,14 +24,25 @@ pub fn marker_selector() -> String {
     format!("[{MARKER_ATTRIBUTE}]")
 }
 
-/// Whether this document is a host page: it has marked elements and no `#app` of its own.
+/// The global symbol (`Symbol.for("summit-fruits-embed")`) that `summit-fruits-embed.js` sets before the wasm starts.
+pub const STARTED_BY_EMBED_SCRIPT: &str = "summit-fruits-embed";
+
+/// Whether the wasm was started by `summit-fruits-embed.js`, so this document is a host page whatever its ids (a
+/// host's own `#app` is not ours). A symbol, so no name of the host's globals can clash with it.
+pub fn started_by_embed_script() -> bool {
+    let symbol: JsValue = js_sys::Symbol::for_(STARTED_BY_EMBED_SCRIPT).into();
+    js_sys::Reflect::get(&js_sys::global(), &symbol).is_ok_and(|flag| flag.is_truthy())
+}
+
+/// Whether this document is a host page: the embed script started the wasm, or it has marked elements and no `#app`.
 pub fn is_host_page(document: &web_sys::Document) -> bool {
-    document.get_element_by_id("app").is_none()
-        && document
-            .query_selector(&marker_selector())
-            .ok()
-            .flatten()
-            .is_some()
+    started_by_embed_script()
+        || document.get_element_by_id("app").is_none()
+            && document
+                .query_selector(&marker_selector())
+                .ok()
+                .flatten()
+                .is_some()
 }
 
 /// The mount element inside each marked element's shadow root, for the panic panel.

@@ -118,8 +118,8 @@ fn show_panic_panel_in(document: &web_sys::Document, root: &web_sys::Element, me
     }
 }
 
-/// Mounts the explorer into the page's `#app` element (or the body when there is none). On a host page (marked
-/// `[data-summit-fruits]` elements and no `#app`) it does nothing: `summit-fruits-embed.js` calls
+/// Mounts the explorer into the page's `#app` element (or the body when there is none). On a host page (started by
+/// the embed script, or marked `[data-summit-fruits]` elements and no `#app`) it does nothing: `summit-fruits-embed.js` calls
 /// [`embed::mount_embeds`], and the host's theme, storage and content are left alone.
 pub fn start() {
     install_panic_hook();
