@@ -92,27 +92,32 @@ pub fn app() -> Html {
     {
         let dispatcher = source.dispatcher();
         use_effect_with((), move |_| {
-            let document = gloo::utils::document();
-            let options = EventListenerOptions::enable_prevent_default();
-            let over = EventListener::new_with_options(&document, "dragover", options, |event| {
-                if drags_files(event.as_ref()) {
-                    event.prevent_default();
-                }
-            });
-            let dropped =
-                EventListener::new_with_options(&document, "drop", options, move |event| {
-                    let Some(file) = first_file(&dropped_files(event.as_ref())) else {
-                        return;
-                    };
-                    event.prevent_default();
-                    let dispatcher = dispatcher.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let loaded = read_file(file).await;
-                        forget_requested_url();
-                        dispatcher.dispatch(SourceAction::Loaded(loaded));
+            // Not on a host page: its drops are its own, and an embed shows only the bundled data set.
+            let listeners = crate::instance::host_page_app_url().is_none().then(|| {
+                let document = gloo::utils::document();
+                let options = EventListenerOptions::enable_prevent_default();
+                let over =
+                    EventListener::new_with_options(&document, "dragover", options, |event| {
+                        if drags_files(event.as_ref()) {
+                            event.prevent_default();
+                        }
                     });
-                });
-            move || drop((over, dropped))
+                let dropped =
+                    EventListener::new_with_options(&document, "drop", options, move |event| {
+                        let Some(file) = first_file(&dropped_files(event.as_ref())) else {
+                            return;
+                        };
+                        event.prevent_default();
+                        let dispatcher = dispatcher.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let loaded = read_file(file).await;
+                            forget_requested_url();
+                            dispatcher.dispatch(SourceAction::Loaded(loaded));
+                        });
+                    });
+                (over, dropped)
+            });
+            move || drop(listeners)
         });
     }
 
@@ -202,6 +207,7 @@ fn compute_results(explorer: &Explorer, filters: &Filters, sort: SortOrder) -> R
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.clone()));
     let url = use_url_state(props.data_set.clone());
+    let embedded = crate::instance::use_instance().is_embedded();
     let state = url.state.clone();
     let navigate = url.navigate.clone();
     let results = {
@@ -265,10 +271,12 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                     <ArticleHeader data={explorer.data.clone()} />
                 }
                 { props.data_notice.clone() }
+                <crate::embed::FullExplorerLink state={state.clone()} />
                 <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />
-                    <main id="main" class="results" tabindex="-1">
+                    // In a host page the host has the page's one `main`: an embed's results are a named region.
+                    <@{if embedded { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={embedded.then_some("Results")}>
                         // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
                         if shown_view == View::Cards {
                             <h2 class="visually-hidden">{ shown_view.label() }</h2>
@@ -276,7 +284,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
                         { view }
-                    </main>
+                    </@>
                 </div>
                 if !state.embed {
                     { props.data_bar.clone() }
@@ -294,10 +302,11 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
 /// "Skip to results": the first stop of the Tab order, past the header, the toolbar and the filters, shown when focused.
 #[function_component(SkipLink)]
 fn skip_link() -> Html {
+    let instance = crate::instance::use_instance();
     // The address's fragment holds the view state, so the link moves focus itself rather than changing the fragment.
-    let onclick = Callback::from(|event: MouseEvent| {
+    let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        let main = gloo::utils::document().get_element_by_id("main");
+        let main = instance.element_by_id("main");
         if let Some(main) =
             main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
         {

@@ -133,6 +133,10 @@ pub fn data_param(search: &str) -> Option<String> {
 
 /// The `data` parameter of the page's own address, if the reader gave one.
 pub fn requested_url() -> Option<String> {
+    // A host page's address is not ours: an embed shows the bundled data set.
+    if crate::instance::host_page_app_url().is_some() {
+        return None;
+    }
     let search = gloo::utils::window()
         .location()
         .search()
@@ -156,6 +160,9 @@ pub fn search_without_data(search: &str) -> String {
 
 /// Drops `?data=` from the address bar (keeping the fragment), so that a reload shows what the reader now sees.
 pub fn forget_requested_url() {
+    if crate::instance::host_page_app_url().is_some() {
+        return;
+    }
     let window = gloo::utils::window();
     let location = window.location();
     let search = location.search().unwrap_or_default();

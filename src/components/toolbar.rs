@@ -46,7 +46,14 @@ async fn copy_to_clipboard(text: String) -> bool {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let copy_status = use_state(|| CopyStatus::Idle);
-    let theme = use_state(saved_theme);
+    let embedded = crate::instance::use_instance().is_embedded();
+    let theme = use_state(|| {
+        if embedded {
+            Theme::System
+        } else {
+            saved_theme()
+        }
+    });
 
     let on_copy = {
         let copy_status = copy_status.clone();
@@ -108,13 +115,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <span class="hindsight-switch-state" aria-hidden="true">{ if hindsight_on { "On" } else { "Off" } }</span>
                 </button>
                 <p id="hindsight-switch-note" class="visually-hidden">{ "Adds dated, sourced facts from after the article; none of it is in the article." }</p>
-                <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
-                <div class="field field-inline">
-                    <label for="theme">{ "Theme" }</label>
-                    <select id="theme" onchange={on_theme}>
-                        { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={*t == *theme}>{ t.label() }</option> }) }
-                    </select>
-                </div>
+                // An embed's link is "Open in the full explorer", and the host page's theme and storage are not ours.
+                if !embedded {
+                    <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                    <div class="field field-inline">
+                        <label for="theme">{ "Theme" }</label>
+                        <select id="theme" onchange={on_theme}>
+                            { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={*t == *theme}>{ t.label() }</option> }) }
+                        </select>
+                    </div>
+                }
             </div>
             <div class="hindsight-status" role="status">
                 if let (true, Some(problems)) = (hindsight_on, &props.hindsight_problems) {
