@@ -3,6 +3,7 @@
 //! Nothing here imports `yew` or `web_sys`; it compiles and is tested on the host with plain `cargo test`.
 
 pub mod dates;
+pub mod export;
 pub mod hindsight;
 pub mod matrix;
 pub mod model;
