@@ -5,6 +5,7 @@ pub mod article_header;
 pub mod article_view;
 pub mod category_icon;
 pub mod data_source_bar;
+pub mod export_bar;
 pub mod feasibility_meter;
 pub mod filter_panel;
 pub mod highlighted_text;
