@@ -65,6 +65,15 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let explorer = use_explorer();
     let status = use_state(String::new);
     let count = props.shown.len();
+    // A message about the last download is about those results: it goes when the results change.
+    {
+        let status = status.clone();
+        use_effect_with(props.shown.clone(), move |_| {
+            if !status.is_empty() {
+                status.set(String::new());
+            }
+        });
+    }
 
     let button = |format: ItemsFormat| {
         let explorer = explorer.clone();

@@ -777,7 +777,6 @@ fn matrix_svg_file(svg: &web_sys::Element, title: &str) -> Result<String, String
     for attribute in ["aria-labelledby", "aria-describedby", "class"] {
         let _ = copy.remove_attribute(attribute);
     }
-    let _ = copy.set_attribute("role", "img");
     let marks = copy
         .query_selector_all("[tabindex], [href], [data-pos]")
         .map_err(|e| describe(&e))?;
