@@ -16,6 +16,7 @@ use crate::components::article_header::ArticleHeader;
 use crate::components::article_view::ArticleView;
 use crate::components::card_list::CardList;
 use crate::components::data_source_bar::{DataNotice, DataRefused, DataSourceBar};
+use crate::components::export_bar::{download_text, ExportBar};
 use crate::components::filter_panel::FilterPanel;
 use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
@@ -26,8 +27,8 @@ use crate::components::timeline_view::TimelineView;
 use crate::components::toolbar::Toolbar;
 use crate::data;
 use crate::data_source::{
-    drags_files, dropped_files, fetch, first_file, forget_requested_url, label_of, read_file,
-    requested_url, Loaded,
+    drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, label_of,
+    read_file, requested_url, Loaded,
 };
 use crate::explorer::{state_href, Explorer, ExplorerContext};
 use crate::hindsight_data::{self, HindsightContext};
@@ -283,6 +284,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                         }
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
+                        <ExportBar shown={results.shown.clone()} />
                         { view }
                     </@>
                 </div>
@@ -316,6 +318,18 @@ fn skip_link() -> Html {
     html! { <a class="skip-link" href="#main" {onclick}>{ "Skip to results" }</a> }
 }
 
+/// The data set's JSON Schema, for the single file's footer (a hosted bundle links to `schema.json` beside the page).
+const SCHEMA_JSON: &str = include_str!("../data/schema.json");
+
+/// A click handler that saves `text` as `file_name` (JSON).
+fn save_from_memory(text: &'static str, file_name: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        if let Err(reason) = download_text(text, file_name, "application/json") {
+            web_sys::console::error_1(&format!("Could not save {file_name}: {reason}").into());
+        }
+    })
+}
+
 /// Citation, the open data and where the article comes from.
 #[function_component(SiteFooter)]
 fn site_footer() -> Html {
@@ -335,9 +349,16 @@ fn site_footer() -> Html {
             </p>
             <p>
                 { "Open data: " }
-                <a href="potential-fruits.json" download="potential-fruits.json">{ "the data set (JSON)" }</a>
-                { " · " }
-                <a href="schema.json" download="schema.json">{ "its JSON Schema" }</a>
+                // The single file has no files beside it: it saves the data set and the schema from memory instead.
+                if is_single_file() {
+                    <button type="button" class="link-button" onclick={save_from_memory(data::BUNDLED_JSON, "potential-fruits.json")}>{ "the data set (JSON)" }</button>
+                    { " · " }
+                    <button type="button" class="link-button" onclick={save_from_memory(SCHEMA_JSON, "schema.json")}>{ "its JSON Schema" }</button>
+                } else {
+                    <a href="potential-fruits.json" download="potential-fruits.json">{ "the data set (JSON)" }</a>
+                    { " · " }
+                    <a href="schema.json" download="schema.json">{ "its JSON Schema" }</a>
+                }
                 { " · " }
                 <a href={state_href(&ViewState::default())}>{ "Start over" }</a>
             </p>

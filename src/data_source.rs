@@ -180,9 +180,27 @@ pub fn forget_requested_url() {
     }
 }
 
+/// True when the page is the single self-contained file (`cargo xtask build --single-file`), which is opened from disk
+/// with no web server beside it: its build writes `<meta name="summit-fruits-build" content="single-file">`.
+pub fn is_single_file() -> bool {
+    gloo::utils::document()
+        .query_selector("meta[name=\"summit-fruits-build\"][content=\"single-file\"]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).
 pub async fn fetch(address: &str) -> Loaded {
     let label = label_of(address);
+    if is_single_file() {
+        return refused(
+            label,
+            "$",
+            "this copy of the explorer is a single file opened without a web server, so it fetches nothing from \
+             an address (?data=); open the data set with “Use another data set” (pick or drop the file) instead",
+        );
+    }
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let Ok(url) = web_sys::Url::new_with_base(address, &base) else {
         return refused(label, "$", "the address in ?data= is not a valid address");

@@ -6,6 +6,7 @@ pub mod article_view;
 pub mod card_list;
 pub mod category_icon;
 pub mod data_source_bar;
+pub mod export_bar;
 pub mod feasibility_meter;
 pub mod filter_panel;
 pub mod highlighted_text;
