@@ -16,9 +16,13 @@ export function watchErrors(page) {
   return errors;
 }
 
-/** Opens the explorer at `path` (relative to BASE_URL) and waits until the app has rendered. */
+/**
+ * Opens the explorer at `path` (relative to BASE_URL) and waits until the app has rendered: the prerendered content
+ * (which has the same h1) is gone and the app's h1 is there.
+ */
 export async function openExplorer(page, path = '') {
   await page.goto(path);
+  await expect(page.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
 }
 

@@ -16,6 +16,7 @@ use crate::components::article_header::ArticleHeader;
 use crate::components::article_view::ArticleView;
 use crate::components::card_list::CardList;
 use crate::components::data_source_bar::{DataNotice, DataRefused, DataSourceBar};
+use crate::components::export_bar::{download_text, ExportBar};
 use crate::components::filter_panel::FilterPanel;
 use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
@@ -26,8 +27,8 @@ use crate::components::timeline_view::TimelineView;
 use crate::components::toolbar::Toolbar;
 use crate::data;
 use crate::data_source::{
-    drags_files, dropped_files, fetch, first_file, forget_requested_url, label_of, read_file,
-    requested_url, Loaded,
+    drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, label_of,
+    read_file, requested_url, Loaded,
 };
 use crate::embedding::{use_height_reporter, FullExplorerLink};
 use crate::explorer::{state_href, Explorer, ExplorerContext};
@@ -93,27 +94,32 @@ pub fn app() -> Html {
     {
         let dispatcher = source.dispatcher();
         use_effect_with((), move |_| {
-            let document = gloo::utils::document();
-            let options = EventListenerOptions::enable_prevent_default();
-            let over = EventListener::new_with_options(&document, "dragover", options, |event| {
-                if drags_files(event.as_ref()) {
-                    event.prevent_default();
-                }
-            });
-            let dropped =
-                EventListener::new_with_options(&document, "drop", options, move |event| {
-                    let Some(file) = first_file(&dropped_files(event.as_ref())) else {
-                        return;
-                    };
-                    event.prevent_default();
-                    let dispatcher = dispatcher.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let loaded = read_file(file).await;
-                        forget_requested_url();
-                        dispatcher.dispatch(SourceAction::Loaded(loaded));
+            // Not on a host page: its drops are its own, and an embed shows only the bundled data set.
+            let listeners = crate::instance::host_page_app_url().is_none().then(|| {
+                let document = gloo::utils::document();
+                let options = EventListenerOptions::enable_prevent_default();
+                let over =
+                    EventListener::new_with_options(&document, "dragover", options, |event| {
+                        if drags_files(event.as_ref()) {
+                            event.prevent_default();
+                        }
                     });
-                });
-            move || drop((over, dropped))
+                let dropped =
+                    EventListener::new_with_options(&document, "drop", options, move |event| {
+                        let Some(file) = first_file(&dropped_files(event.as_ref())) else {
+                            return;
+                        };
+                        event.prevent_default();
+                        let dispatcher = dispatcher.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let loaded = read_file(file).await;
+                            forget_requested_url();
+                            dispatcher.dispatch(SourceAction::Loaded(loaded));
+                        });
+                    });
+                (over, dropped)
+            });
+            move || drop(listeners)
         });
     }
 
@@ -203,6 +209,7 @@ fn compute_results(explorer: &Explorer, filters: &Filters, sort: SortOrder) -> R
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.clone()));
     let url = use_url_state(props.data_set.clone());
+    let embedded = crate::instance::use_instance().is_embedded();
     let state = url.state.clone();
     let navigate = url.navigate.clone();
     let results = {
@@ -237,9 +244,9 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         .as_deref()
         .and_then(|id| explorer.item(id))
         .map(|(i, _)| i);
-    // Embedded in another page: tell it the content's height on every change of layout.
+    // Embedded in another page with an iframe: tell it the content's height on every change of layout.
     let page_ref = use_node_ref();
-    use_height_reporter(page_ref.clone(), state.embed);
+    use_height_reporter(page_ref.clone(), state.embed && !embedded);
 
     let shown_view = state.shown_view();
     let view = match shown_view {
@@ -267,23 +274,29 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             <div ref={page_ref} class={classes!("page", state.embed.then_some("embedded"))}>
                 <SkipLink />
                 if state.embed {
-                    <FullExplorerLink state={state.clone()} />
+                    // The script embed draws its own link out (crate::embed), with the app's address.
+                    if !embedded {
+                        <FullExplorerLink state={state.clone()} />
+                    }
                 } else {
                     <ArticleHeader data={explorer.data.clone()} />
                 }
                 { props.data_notice.clone() }
+                <crate::embed::FullExplorerLink state={state.clone()} />
                 <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />
-                    <main id="main" class="results" tabindex="-1">
+                    // In a host page the host has the page's one `main`: an embed's results are a named region.
+                    <@{if embedded { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={embedded.then_some("Results")}>
                         // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
                         if shown_view == View::Cards {
                             <h2 class="visually-hidden">{ shown_view.label() }</h2>
                         }
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
+                        <ExportBar shown={results.shown.clone()} />
                         { view }
-                    </main>
+                    </@>
                 </div>
                 if !state.embed {
                     { props.data_bar.clone() }
@@ -301,10 +314,11 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
 /// "Skip to results": the first stop of the Tab order, past the header, the toolbar and the filters, shown when focused.
 #[function_component(SkipLink)]
 fn skip_link() -> Html {
+    let instance = crate::instance::use_instance();
     // The address's fragment holds the view state, so the link moves focus itself rather than changing the fragment.
-    let onclick = Callback::from(|event: MouseEvent| {
+    let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        let main = gloo::utils::document().get_element_by_id("main");
+        let main = instance.element_by_id("main");
         if let Some(main) =
             main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
         {
@@ -312,6 +326,18 @@ fn skip_link() -> Html {
         }
     });
     html! { <a class="skip-link" href="#main" {onclick}>{ "Skip to results" }</a> }
+}
+
+/// The data set's JSON Schema, for the single file's footer (a hosted bundle links to `schema.json` beside the page).
+const SCHEMA_JSON: &str = include_str!("../data/schema.json");
+
+/// A click handler that saves `text` as `file_name` (JSON).
+fn save_from_memory(text: &'static str, file_name: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        if let Err(reason) = download_text(text, file_name, "application/json") {
+            web_sys::console::error_1(&format!("Could not save {file_name}: {reason}").into());
+        }
+    })
 }
 
 /// Citation, the open data and where the article comes from.
@@ -333,9 +359,16 @@ fn site_footer() -> Html {
             </p>
             <p>
                 { "Open data: " }
-                <a href="potential-fruits.json" download="potential-fruits.json">{ "the data set (JSON)" }</a>
-                { " · " }
-                <a href="schema.json" download="schema.json">{ "its JSON Schema" }</a>
+                // The single file has no files beside it: it saves the data set and the schema from memory instead.
+                if is_single_file() {
+                    <button type="button" class="link-button" onclick={save_from_memory(data::BUNDLED_JSON, "potential-fruits.json")}>{ "the data set (JSON)" }</button>
+                    { " · " }
+                    <button type="button" class="link-button" onclick={save_from_memory(SCHEMA_JSON, "schema.json")}>{ "its JSON Schema" }</button>
+                } else {
+                    <a href="potential-fruits.json" download="potential-fruits.json">{ "the data set (JSON)" }</a>
+                    { " · " }
+                    <a href="schema.json" download="schema.json">{ "its JSON Schema" }</a>
+                }
                 { " · " }
                 <a href={state_href(&ViewState::default())}>{ "Start over" }</a>
             </p>

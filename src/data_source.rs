@@ -133,6 +133,10 @@ pub fn data_param(search: &str) -> Option<String> {
 
 /// The `data` parameter of the page's own address, if the reader gave one.
 pub fn requested_url() -> Option<String> {
+    // A host page's address is not ours: an embed shows the bundled data set.
+    if crate::instance::host_page_app_url().is_some() {
+        return None;
+    }
     let search = gloo::utils::window()
         .location()
         .search()
@@ -156,6 +160,9 @@ pub fn search_without_data(search: &str) -> String {
 
 /// Drops `?data=` from the address bar (keeping the fragment), so that a reload shows what the reader now sees.
 pub fn forget_requested_url() {
+    if crate::instance::host_page_app_url().is_some() {
+        return;
+    }
     let window = gloo::utils::window();
     let location = window.location();
     let search = location.search().unwrap_or_default();
@@ -173,9 +180,27 @@ pub fn forget_requested_url() {
     }
 }
 
+/// True when the page is the single self-contained file (`cargo xtask build --single-file`), which is opened from disk
+/// with no web server beside it: its build writes `<meta name="summit-fruits-build" content="single-file">`.
+pub fn is_single_file() -> bool {
+    gloo::utils::document()
+        .query_selector("meta[name=\"summit-fruits-build\"][content=\"single-file\"]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).
 pub async fn fetch(address: &str) -> Loaded {
     let label = label_of(address);
+    if is_single_file() {
+        return refused(
+            label,
+            "$",
+            "this copy of the explorer is a single file opened without a web server, so it fetches nothing from \
+             an address (?data=); open the data set with “Use another data set” (pick or drop the file) instead",
+        );
+    }
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let Ok(url) = web_sys::Url::new_with_base(address, &base) else {
         return refused(label, "$", "the address in ?data= is not a valid address");

@@ -114,8 +114,12 @@ pub struct Navigation {
 /// The callback every component uses to change what is shown.
 pub type Navigate = Callback<Navigation>;
 
-/// The in-page link for a state, for `href` attributes.
+/// The in-page link for a state, for `href` attributes. On a host page, whose address is not ours, it is the full
+/// explorer's link instead (what a new tab or a copied link should open); plain clicks are handled in place anyway.
 pub fn state_href(state: &ViewState) -> String {
+    if let Some(app) = crate::instance::host_page_app_url() {
+        return summit_core::embed::full_explorer_link(&app, state);
+    }
     let fragment = to_fragment(state);
     if fragment.is_empty() {
         "#".to_string()

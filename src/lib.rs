@@ -7,9 +7,11 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod data_source;
+pub mod embed;
 pub mod embedding;
 pub mod explorer;
 pub mod hindsight_data;
+pub mod instance;
 pub mod theme;
 pub mod url_state;
 
@@ -37,17 +39,28 @@ pub fn install_panic_hook() {
 
 /// Replaces the content of `#app` (or of the body) with a plain panel: "Something went wrong", what to do, a Reload
 /// button and the panic message to report. Plain DOM, so it works whatever state Yew was left in; the button's
-/// listener is a leaked wasm closure, since the content security policy forbids inline handlers.
+/// listener is a leaked wasm closure, since the content security policy forbids inline handlers. On a host page the
+/// panel replaces each embedded explorer instead, and the host's own content is left alone.
 pub fn show_panic_panel(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    if instance::host_page_app_url().is_some() {
+        for root in embed::mount_elements(&document) {
+            show_panic_panel_in(&document, &root, message);
+        }
+        return;
+    }
     let Some(root) = document
         .get_element_by_id("app")
         .or_else(|| document.body().map(Into::into))
     else {
         return;
     };
+    show_panic_panel_in(&document, &root, message);
+}
+
+fn show_panic_panel_in(document: &web_sys::Document, root: &web_sys::Element, message: &str) {
     let element = |tag: &str, class: &str, text: &str| {
         let e = document.create_element(tag).ok()?;
         if !class.is_empty() {
@@ -106,11 +119,16 @@ pub fn show_panic_panel(message: &str) {
     }
 }
 
-/// Mounts the explorer into the page's `#app` element (or the body when there is none).
+/// Mounts the explorer into the page's `#app` element (or the body when there is none). On a host page (started by
+/// the embed script, or marked `[data-summit-fruits]` elements and no `#app`) it does nothing: `summit-fruits-embed.js` calls
+/// [`embed::mount_embeds`], and the host's theme, storage and content are left alone.
 pub fn start() {
     install_panic_hook();
-    theme::apply_theme(theme::saved_theme());
     let document = gloo::utils::document();
+    if embed::is_host_page(&document) {
+        return;
+    }
+    theme::apply_theme(theme::saved_theme());
     // The build writes the content as plain HTML for the first paint (hooks/prerender.mjs); the app replaces it.
     if let Some(prerendered) = document.get_element_by_id("prerender") {
         prerendered.remove();

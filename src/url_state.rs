@@ -1,15 +1,21 @@
 //! Keeps the view state in the address bar's fragment: read at start and on back and forward, written on every change.
+//!
+//! A script embed in a host page is the exception: its state starts from its element's attributes and stays in Yew
+//! state, so it never reads or writes the host's address, history or storage, and the host's back and forward leave it
+//! alone.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use summit_core::embed::parse_embed_attributes;
 use summit_core::model::DataSet;
 use summit_core::state::ViewState;
 use summit_core::url::{parse_fragment, to_fragment, KnownIds, UrlNotice};
 
 use crate::explorer::{HistoryMode, Navigation};
+use crate::instance::{use_instance, EmbedOptions};
 
 /// The current state, what the parser dropped from the URL, and the way to change the state.
 #[derive(Clone, PartialEq)]
@@ -29,6 +35,15 @@ fn embedded_by_query() -> bool {
         .trim_start_matches('?')
         .split('&')
         .any(|pair| pair == "embed=1")
+}
+
+/// The state an embedded explorer starts with, from its element's attributes.
+fn read_attributes(options: &EmbedOptions, data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
+    let attributes = options
+        .attributes
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()));
+    parse_embed_attributes(attributes, &KnownIds::of(data))
 }
 
 fn read_location(data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
@@ -66,29 +81,38 @@ fn write_location(state: &ViewState, mode: HistoryMode) -> bool {
     result.is_ok()
 }
 
-/// The view state, held in the URL. Components change it only through `navigate`.
+/// The view state, held in the URL (or, in a script embed, in the instance). Components change it only through
+/// `navigate`.
 #[hook]
 pub fn use_url_state(data: Rc<DataSet>) -> UseUrlStateHandle {
+    let instance = use_instance();
+    let embedded = instance.is_embedded();
     let current = {
         let data = data.clone();
         use_state(move || {
-            let (state, notices) = read_location(&data);
+            let (state, notices) = match instance.embed() {
+                Some(options) => read_attributes(options, &data),
+                None => read_location(&data),
+            };
             (Rc::new(state), Rc::new(notices))
         })
     };
 
     {
         let current = current.setter();
-        use_effect_with(data.clone(), move |data| {
-            let data = data.clone();
-            let on_history = move |_: &Event| {
-                let (state, notices) = read_location(&data);
-                current.set((Rc::new(state), Rc::new(notices)));
-            };
-            let window = gloo::utils::window();
-            let popstate = EventListener::new(&window, "popstate", on_history.clone());
-            let hashchange = EventListener::new(&window, "hashchange", on_history);
-            move || drop((popstate, hashchange))
+        use_effect_with((data.clone(), embedded), move |(data, embedded)| {
+            let listeners = (!*embedded).then(|| {
+                let data = data.clone();
+                let on_history = move |_: &Event| {
+                    let (state, notices) = read_location(&data);
+                    current.set((Rc::new(state), Rc::new(notices)));
+                };
+                let window = gloo::utils::window();
+                let popstate = EventListener::new(&window, "popstate", on_history.clone());
+                let hashchange = EventListener::new(&window, "hashchange", on_history);
+                (popstate, hashchange)
+            });
+            move || drop(listeners)
         });
     }
 
@@ -96,6 +120,13 @@ pub fn use_url_state(data: Rc<DataSet>) -> UseUrlStateHandle {
         let current = current.clone();
         Callback::from(move |navigation: Navigation| {
             let mut state = navigation.state;
+            if embedded {
+                state.embed = true;
+                if *current.0 != state {
+                    current.set((Rc::new(state), Rc::new(Vec::new())));
+                }
+                return;
+            }
             state.embed |= embedded_by_query();
             if *current.0 == state {
                 return;

@@ -1,11 +1,84 @@
-//! Embedding the explorer in another page: the iframe and script snippets, the links between the embedded and the
-//! full explorer, and the height message an embedded page sends to its host.
+//! Embedding the explorer in other pages, as strings and states: a script embed's `data-*` options read into a view
+//! state, the links from an embedded explorer to the full one, the Embed dialog's iframe and script snippets, and
+//! the height message an iframe-embedded page sends to its host.
 //!
-//! Everything here is plain string building from the page's address and the [`ViewState`]; the Embed dialog and the
-//! embedded page only show or send what these functions return.
+//! Script embed options: each `data-<key>` attribute of `<div data-summit-fruits data-view="matrix" data-cat="risk">`
+//! is one key of the URL fragment (see [`crate::url`]) with the same value syntax, except that values are plain text
+//! rather than percent-encoded (`data-q="new start"`); lists stay comma-separated. The attributes are turned into a
+//! fragment and read by [`parse_fragment`], so a bad value is dropped with the same notice an address would get, and
+//! nothing panics. [`script_snippet`] writes them the same way.
+//!
+//! Iframe embed: everything is plain string building from the page's address and the [`ViewState`]; the Embed
+//! dialog and the embedded page only show or send what these functions return.
 
 use crate::state::ViewState;
-use crate::url::to_fragment;
+use crate::url::{encode, is_key, parse_fragment, to_fragment, KnownIds, UrlNotice};
+
+/// The attribute that marks an element of a host page as a place for the explorer.
+pub const MARKER_ATTRIBUTE: &str = "data-summit-fruits";
+
+/// The fragment keys an embed may set as `data-<key>` (`embed` is implied, so it is not one of them).
+pub fn is_option_key(key: &str) -> bool {
+    key != "embed" && is_key(key)
+}
+
+/// Reads an embed element's attributes (name, value) into the state the explorer starts with, with a notice for
+/// every attribute or value it could not use. Attributes not starting with `data-` (`class`, `id`, `style`) and the
+/// marker itself are not options and are skipped silently; names are compared in lower case, as HTML stores them.
+/// The state is always `embed`: no page header, no data-source bar.
+pub fn parse_embed_attributes<'a>(
+    attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
+    known: &KnownIds,
+) -> (ViewState, Vec<UrlNotice>) {
+    let mut unknown = Vec::new();
+    let mut fragment = String::new();
+    for (name, value) in attributes {
+        let name = name.to_ascii_lowercase();
+        if name == MARKER_ATTRIBUTE {
+            continue;
+        }
+        let Some(key) = name.strip_prefix("data-") else {
+            continue;
+        };
+        if !is_option_key(key) {
+            let notice = UrlNotice(format!("Ignored unknown attribute \"{name}\"."));
+            if !unknown.contains(&notice) {
+                unknown.push(notice);
+            }
+            continue;
+        }
+        if !fragment.is_empty() {
+            fragment.push('&');
+        }
+        fragment.push_str(key);
+        fragment.push('=');
+        // Commas separate the values of a list, so they stay as they are; every other character is encoded, so
+        // that `&`, `=`, `+` and `%` in a value mean themselves.
+        let parts: Vec<String> = value.split(',').map(encode).collect();
+        fragment.push_str(&parts.join(","));
+    }
+    let (mut state, notices) = parse_fragment(&fragment, known);
+    state.embed = true;
+    unknown.extend(notices);
+    (state, unknown)
+}
+
+/// The address of the full explorer showing `state`: `app` (the app's `index.html`, absolute or relative; any
+/// fragment it has is replaced) with the state's fragment, without the embed flag.
+pub fn full_explorer_link(app: &str, state: &ViewState) -> String {
+    let base = app.split_once('#').map_or(app, |(before, _)| before);
+    let fragment = to_fragment(&ViewState {
+        embed: false,
+        ..state.clone()
+    });
+    if fragment.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{fragment}")
+    }
+}
+
+// ---------- The iframe embed and the Embed dialog ----------
 
 /// The attribute that marks an iframe as the explorer's, for the loader script (`embed.js`) to size.
 pub const FRAME_ATTRIBUTE: &str = "data-summit-fruits-frame";
@@ -15,9 +88,6 @@ pub const LOADER_FILE: &str = "embed.js";
 
 /// The script that draws the explorer into a page without an iframe.
 pub const SCRIPT_EMBED_FILE: &str = "summit-fruits-embed.js";
-
-/// The attribute that marks the element the script embed draws into.
-pub const SCRIPT_EMBED_ATTRIBUTE: &str = "data-summit-fruits";
 
 /// The `type` of the message an embedded page posts to its host: `{ "type": …, "height": <integer CSS px> }`.
 pub const HEIGHT_MESSAGE: &str = "summit-fruits:height";
@@ -59,13 +129,7 @@ fn shared_state(state: &ViewState) -> ViewState {
 
 /// The address of the full explorer (no embed) showing `state`: what "Open in the full explorer" links to.
 pub fn full_explorer_url(href: &str, state: &ViewState) -> String {
-    let base = page_base(href);
-    let fragment = to_fragment(&shared_state(state));
-    if fragment.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}#{fragment}")
-    }
+    full_explorer_link(page_base(href), state)
 }
 
 /// The address the iframe opens: `BASE?embed=1#FRAGMENT`, with `embed=1` exactly once whatever `href` held.
@@ -123,7 +187,7 @@ pub fn state_settings(state: &ViewState) -> Vec<(String, String)> {
 /// The script embed for `state`: an element whose `data-<key>` attributes hold the view state, then the module
 /// script that draws the explorer into it.
 pub fn script_snippet(href: &str, state: &ViewState) -> String {
-    let mut element = format!("<div {SCRIPT_EMBED_ATTRIBUTE}");
+    let mut element = format!("<div {MARKER_ATTRIBUTE}");
     for (key, value) in state_settings(state) {
         element.push_str(&format!(" data-{key}=\"{}\"", escape_attribute(&value)));
     }

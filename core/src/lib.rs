@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod embed;
+pub mod export;
 pub mod hindsight;
 pub mod matrix;
 pub mod model;

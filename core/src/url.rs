@@ -130,6 +130,11 @@ impl Key {
     }
 }
 
+/// Whether `name` is one of the fragment's keys (`view`, `cat`, … `embed`).
+pub(crate) fn is_key(name: &str) -> bool {
+    Key::from_name(name).is_some()
+}
+
 /// Writes a view state as a fragment, without the leading `#`; the default state gives `""`.
 ///
 /// Keys come in the order `view, cat, level, domain, actor, q, sort, rows, excluded, item, passage,
@@ -193,7 +198,7 @@ pub fn to_fragment(state: &ViewState) -> String {
 }
 
 /// Percent-encodes every byte of `text` except the unreserved characters `A-Za-z0-9-._~`.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
     for &b in text.as_bytes() {

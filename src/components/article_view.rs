@@ -14,6 +14,7 @@ use summit_core::state::{PassageRef, ViewState};
 
 use crate::components::category_icon::CategoryIcon;
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
+use crate::instance::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -182,13 +183,10 @@ fn focus_without_scrolling(element: &web_sys::Element) {
 
 /// Brings the current passage into view and puts keyboard focus on its card link; when the quotation is not
 /// highlighted (its item is filtered out), brings its paragraph into view and focus instead.
-fn reveal_passage(explorer: &Explorer, passage: &PassageRef) {
-    let document = gloo::utils::document();
-    if let Some(mark) = document.get_element_by_id(&passage_id(&passage.item, passage.evidence)) {
+fn reveal_passage(explorer: &Explorer, passage: &PassageRef, root: &Instance) {
+    if let Some(mark) = root.element_by_id(&passage_id(&passage.item, passage.evidence)) {
         scroll_to_center(&mark);
-        if let Some(link) =
-            document.get_element_by_id(&passage_link_id(&passage.item, passage.evidence))
-        {
+        if let Some(link) = root.element_by_id(&passage_link_id(&passage.item, passage.evidence)) {
             focus_without_scrolling(&link);
         }
         return;
@@ -197,7 +195,7 @@ fn reveal_passage(explorer: &Explorer, passage: &PassageRef) {
         .item(&passage.item)
         .and_then(|(_, item)| item.evidence.get(passage.evidence));
     if let Some(paragraph) =
-        quotation.and_then(|q| document.get_element_by_id(&paragraph_id(&q.section, q.paragraph)))
+        quotation.and_then(|q| root.element_by_id(&paragraph_id(&q.section, q.paragraph)))
     {
         scroll_to_center(&paragraph);
         // Keyboard focus follows, so it is not lost with the link that was followed (the paragraph has no link of
@@ -212,12 +210,13 @@ fn reveal_passage(explorer: &Explorer, passage: &PassageRef) {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let explorer = use_explorer();
+    let instance = use_instance();
 
     {
         let explorer = explorer.clone();
         use_effect_with(props.state.passage.clone(), move |passage| {
             if let Some(passage) = passage {
-                reveal_passage(&explorer, passage);
+                reveal_passage(&explorer, passage, &instance);
             }
         });
     }

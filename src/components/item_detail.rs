@@ -15,6 +15,7 @@ use crate::components::feasibility_meter::FeasibilityMeter;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
 use crate::hindsight_data::use_hindsight;
+use crate::instance::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemDetailProps {
@@ -35,9 +36,8 @@ fn with_item(state: &ViewState, item: Option<&str>) -> ViewState {
 /// in another view, by back or forward, or by a shared link), focus is still in the closed dialog, about to go with it.
 /// Then it goes to the item's own link in the view behind: its mark in the matrix or its card's title; failing both,
 /// to the results. Focus is never left on the page's body.
-fn focus_if_lost(dialog: &web_sys::Element, item_id: &str) {
-    let document = gloo::utils::document();
-    let lost = document.active_element().is_none_or(|el| {
+fn focus_if_lost(dialog: &web_sys::Element, item_id: &str, root: &Instance) {
+    let lost = root.active_element().is_none_or(|el| {
         el.tag_name().eq_ignore_ascii_case("body") || dialog.contains(Some(el.unchecked_ref()))
     });
     if !lost {
@@ -51,7 +51,7 @@ fn focus_if_lost(dialog: &web_sys::Element, item_id: &str) {
     ];
     let target = candidates
         .iter()
-        .find_map(|selector| document.query_selector(selector).ok().flatten());
+        .find_map(|selector| root.query_selector(selector));
     if let Some(target) = target {
         // SVG links have `focus()` too (HTMLOrSVGElement); web-sys binds it on HtmlElement only.
         let _ = target.unchecked_ref::<web_sys::HtmlElement>().focus();
@@ -64,6 +64,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
     let explorer = use_explorer();
     let hindsight = use_hindsight();
     let dialog_ref = use_node_ref();
+    let instance = use_instance();
     let item = &explorer.data.items[props.index];
 
     // Open as a modal on mount, and tell the URL when the dialog closes (Escape or the close button).
@@ -72,6 +73,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
         let navigate = props.navigate.clone();
         let closed_state = with_item(&props.state, None);
         let item_id = explorer.data.items[props.index].id.clone();
+        let instance = instance.clone();
         use_effect_with(props.index, move |_| {
             let listener = dialog_ref
                 .cast::<web_sys::HtmlDialogElement>()
@@ -83,7 +85,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                     let item_id = item_id.clone();
                     let element: web_sys::Element = dialog.clone().unchecked_into();
                     EventListener::new(&target, "close", move |_| {
-                        focus_if_lost(&element, &item_id);
+                        focus_if_lost(&element, &item_id, &instance);
                         navigate.emit(Navigation {
                             state: closed_state.clone(),
                             mode: HistoryMode::Push,

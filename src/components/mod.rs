@@ -7,6 +7,7 @@ pub mod card_list;
 pub mod category_icon;
 pub mod data_source_bar;
 pub mod embed_dialog;
+pub mod export_bar;
 pub mod feasibility_meter;
 pub mod filter_panel;
 pub mod highlighted_text;

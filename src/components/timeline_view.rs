@@ -16,6 +16,7 @@ use crate::components::category_icon::CategoryIcon;
 use crate::components::hindsight_panel::{hindsight_icon, source_link};
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
 use crate::hindsight_data::use_hindsight;
+use crate::instance::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
@@ -49,16 +50,23 @@ fn summit_icon() -> Html {
 
 /// An `onclick` for "Read in the article": switches to the article view (as `link_click` does) and then
 /// brings the event's paragraph into view and focus, once the article has been drawn.
-fn read_click(navigate: &Navigate, state: ViewState, paragraph: String) -> Callback<MouseEvent> {
+fn read_click(
+    navigate: &Navigate,
+    state: ViewState,
+    paragraph: String,
+    instance: &Instance,
+) -> Callback<MouseEvent> {
     let navigate = link_click(navigate, state);
+    let instance = instance.clone();
     Callback::from(move |event: MouseEvent| {
         navigate.emit(event.clone());
         if !event.default_prevented() {
             return;
         }
         let paragraph = paragraph.clone();
+        let instance = instance.clone();
         gloo::timers::callback::Timeout::new(0, move || {
-            if let Some(element) = gloo::utils::document().get_element_by_id(&paragraph) {
+            if let Some(element) = instance.element_by_id(&paragraph) {
                 let _ = element.set_attribute("tabindex", "-1");
                 element.scroll_into_view();
                 if let Some(element) =
@@ -73,7 +81,12 @@ fn read_click(navigate: &Navigate, state: ViewState, paragraph: String) -> Callb
 }
 
 /// One event of the timeline.
-fn event_entry(explorer: &Explorer, props: &TimelineViewProps, event: &Event) -> Html {
+fn event_entry(
+    explorer: &Explorer,
+    props: &TimelineViewProps,
+    event: &Event,
+    instance: &Instance,
+) -> Html {
     let summit = event.date == SUMMIT_DATE;
     let dates = match &event.end_date {
         Some(end) => html! { <>{ time(&event.date) }{ " – " }{ time(end) }</> },
@@ -101,7 +114,7 @@ fn event_entry(explorer: &Explorer, props: &TimelineViewProps, event: &Event) ->
                 <a
                     class="timeline-read-link"
                     href={state_href(&article_state)}
-                    onclick={read_click(&props.navigate, article_state.clone(), paragraph_id(&event.section, event.paragraph))}
+                    onclick={read_click(&props.navigate, article_state.clone(), paragraph_id(&event.section, event.paragraph), instance)}
                 >
                     { "Read in the article" }
                     <span class="visually-hidden">{ format!(": {}", event.title) }</span>
@@ -205,6 +218,7 @@ fn hidden_note(hidden: usize, noun: &str) -> Html {
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let explorer = use_explorer();
+    let instance = use_instance();
     let hindsight = use_hindsight();
     let data = &explorer.data;
     let published = data.article.published.as_str();
@@ -227,7 +241,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         if first_day(&event.date) > published_day {
             entries.extend(marker.take());
         }
-        entries.push(event_entry(&explorer, props, event));
+        entries.push(event_entry(&explorer, props, event, &instance));
     }
     entries.extend(marker.take());
 

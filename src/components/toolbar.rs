@@ -48,7 +48,14 @@ pub(crate) async fn copy_to_clipboard(text: String) -> bool {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let copy_status = use_state(|| CopyStatus::Idle);
-    let theme = use_state(saved_theme);
+    let embedded = crate::instance::use_instance().is_embedded();
+    let theme = use_state(|| {
+        if embedded {
+            Theme::System
+        } else {
+            saved_theme()
+        }
+    });
     let embed_open = use_state(|| false);
     let embed_button = use_node_ref();
 
@@ -128,16 +135,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <span class="hindsight-switch-state" aria-hidden="true">{ if hindsight_on { "On" } else { "Off" } }</span>
                 </button>
                 <p id="hindsight-switch-note" class="visually-hidden">{ "Adds dated, sourced facts from after the article; none of it is in the article." }</p>
-                <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
-                if !props.state.embed {
-                    <button type="button" class="button" aria-haspopup="dialog" ref={embed_button} onclick={on_embed}>{ "Embed" }</button>
+                // An embed's link is "Open in the full explorer", and the host page's theme and storage are not ours.
+                if !embedded {
+                    <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                    if !props.state.embed {
+                        <button type="button" class="button" aria-haspopup="dialog" ref={embed_button} onclick={on_embed}>{ "Embed" }</button>
+                    }
+                    <div class="field field-inline">
+                        <label for="theme">{ "Theme" }</label>
+                        <select id="theme" onchange={on_theme}>
+                            { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={*t == *theme}>{ t.label() }</option> }) }
+                        </select>
+                    </div>
                 }
-                <div class="field field-inline">
-                    <label for="theme">{ "Theme" }</label>
-                    <select id="theme" onchange={on_theme}>
-                        { for Theme::ALL.iter().map(|t| html! { <option value={t.id()} selected={*t == *theme}>{ t.label() }</option> }) }
-                    </select>
-                </div>
             </div>
             <div class="hindsight-status" role="status">
                 if let (true, Some(problems)) = (hindsight_on, &props.hindsight_problems) {

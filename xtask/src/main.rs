@@ -3,6 +3,7 @@
 mod deny;
 mod schema;
 mod serve;
+mod single_file;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -13,7 +14,9 @@ usage: cargo xtask <command>
 
   serve [--port N]     build the release bundle and serve it on http://127.0.0.1:8080/
   test                 run every check and all three layers of tests
-  build                build the release bundle into dist/
+  build [--single-file]
+                       build the release bundle into dist/ (and, with --single-file, also
+                       dist-single/summit-fruits.html, one file that opens from disk)
   static DIR [--port N] [--mount /sub/path/] [--cors]
                        serve a folder as a plain static server (used by the tests;
                        --port 0 picks a free port, --cors allows other origins)
@@ -27,7 +30,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => cmd_serve(&args[1..]),
         Some("test") => cmd_test(),
-        Some("build") => tools::ensure_build_tools().and_then(|()| build_release()),
+        Some("build") => cmd_build(&args[1..]),
         Some("static") => cmd_static(&args[1..]),
         Some("schema") => schema::run(&args[1..]),
         Some("validate") => cmd_validate(&args[1..]),
@@ -88,6 +91,20 @@ fn port_option(args: &[String], default: u16) -> Result<u16, String> {
 
 fn build_release() -> Result<(), String> {
     run("trunk", &["build", "--release", "--offline"])
+}
+
+fn cmd_build(args: &[String]) -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    build_release()?;
+    if args.iter().any(|a| a == "--single-file") {
+        build_single_file()?;
+    }
+    Ok(())
+}
+
+/// Writes `dist-single/summit-fruits.html` from the release bundle in `dist/`.
+fn build_single_file() -> Result<(), String> {
+    single_file::write(&root().join("dist"), &root().join(single_file::OUT_DIR)).map(|_| ())
 }
 
 fn cmd_serve(args: &[String]) -> Result<(), String> {
@@ -192,6 +209,7 @@ fn cmd_test() -> Result<(), String> {
 
     println!("\n== layer 3: end-to-end journeys on the release build");
     build_release()?;
+    build_single_file()?;
     let server = serve::spawn(&root().join("dist"), "/", 0)?;
     let base_url = format!("http://127.0.0.1:{}/", server.port);
     run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)])?;

@@ -1,0 +1,272 @@
+// The script embed (no iframe): a host page on another origin, with aggressive global CSS, includes
+// summit-fruits-embed.js and marks three elements; an explorer mounts into each, in its own shadow root, with its own
+// options. The host's styles must not reach the explorers and ours must not reach the host; each explorer keeps its
+// state to itself (never the host's address or history); an invalid attribute is a notice, not a crash.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { startStatic } from './servers.mjs';
+import { WCAG_TAGS, watchErrors, loadData, countText, itemMentions } from './helpers.mjs';
+
+const data = loadData();
+const TOTAL = data.items.length;
+const RISKS = data.items.filter((i) => i.category === 'risk');
+const NAVALNY = data.items.filter((i) => itemMentions(i, 'Navalny'));
+const LEVEL_3 = data.items.filter((i) => i.feasibility.level === 3);
+
+let app;
+let host;
+test.beforeAll(async () => {
+  // The app's bundle with CORS, and the host page on a second loopback origin (another port).
+  app = await startStatic('dist', { cors: true });
+  host = await startStatic('e2e/hosts/script');
+});
+test.afterAll(() => {
+  app?.close();
+  host?.close();
+});
+
+/** One explorer: the host's marked element in a slot (role and CSS locators reach into its open shadow root). */
+const explorer = (page, slot) => page.locator(`#${slot} [data-summit-fruits]`);
+const countOf = (instance) => instance.getByRole('status').filter({ hasText: /^Showing / });
+
+/** Opens the host page and waits until all three explorers have drawn their results. */
+async function openHost(page) {
+  const url = `${host.url}index.html?app=${encodeURIComponent(app.url)}`;
+  await page.goto(url);
+  for (const slot of ['slot-matrix', 'slot-cards', 'slot-invalid']) {
+    await expect(countOf(explorer(page, slot))).toHaveText(/^Showing /);
+  }
+  return url;
+}
+
+/** The focused element, looked for through open shadow roots, described for assertions. */
+const deepFocus = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  let host = null;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) {
+    host = el;
+    el = el.shadowRoot.activeElement;
+  }
+  return {
+    slot: host ? host.parentElement.id : null,
+    tag: el ? el.tagName.toLowerCase() : null,
+    text: el ? (el.getAttribute('aria-label') || el.textContent.trim()) : null,
+    mark: Boolean(el && el.matches('a.matrix-mark')),
+  };
+});
+
+test.describe('script embed on a host page of another origin', () => {
+  test('each explorer shows the state its attributes ask for, and links to the full explorer with it', async ({ page, context }) => {
+    const errors = watchErrors(page);
+    await openHost(page);
+
+    const matrix = explorer(page, 'slot-matrix');
+    await expect(countOf(matrix)).toHaveText(countText(RISKS.length, TOTAL));
+    await expect(matrix.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Matrix', exact: true }))
+      .toHaveAttribute('aria-current', 'page');
+    await expect(matrix.getByRole('region', { name: 'Feasibility matrix', exact: true })).toBeVisible();
+    await expect(matrix.locator('svg.matrix-svg')).toBeVisible();
+    await expect(matrix.getByRole('checkbox', { name: /What could go wrong/ })).toBeChecked();
+
+    const cards = explorer(page, 'slot-cards');
+    await expect(countOf(cards)).toHaveText(countText(NAVALNY.length, TOTAL));
+    await expect(cards.getByRole('region', { name: 'Results', exact: true }).getByRole('article')).toHaveCount(NAVALNY.length);
+    await expect(cards.getByRole('searchbox').or(cards.locator('#search'))).toHaveValue('Navalny');
+
+    // No page chrome in an explorer: no header, no theme switch, no data-source bar, no footer; the host page keeps
+    // the one `main` landmark.
+    await expect(page.getByRole('main')).toHaveCount(0);
+    for (const slot of ['slot-matrix', 'slot-cards', 'slot-invalid']) {
+      const instance = explorer(page, slot);
+      await expect(instance.getByRole('heading', { level: 1 })).toHaveCount(0);
+      await expect(instance.getByRole('combobox', { name: 'Theme' })).toHaveCount(0);
+      await expect(instance.locator('footer')).toHaveCount(0);
+    }
+
+    // The host's own `#app` is the host's: the explorers mount only into the marked elements.
+    await expect(page.locator('#app')).toHaveText("The host's own #app, which is not the explorer's.");
+    await expect(page.locator('#app [data-summit-fruits], #app .page')).toHaveCount(0);
+
+    // "Open in the full explorer": the app's index.html (resolved against the script's address) with the state.
+    const full = matrix.getByRole('link', { name: /Open in the full explorer/ });
+    await expect(full).toHaveAttribute('href', `${app.url}index.html#view=matrix&cat=risk`);
+    await expect(cards.getByRole('link', { name: /Open in the full explorer/ }))
+      .toHaveAttribute('href', `${app.url}index.html#q=Navalny`);
+    const [opened] = await Promise.all([context.waitForEvent('page'), full.click()]);
+    await expect(opened.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
+    await expect(opened.getByRole('status').filter({ hasText: /^Showing / })).toHaveText(countText(RISKS.length, TOTAL));
+    await expect(opened.getByRole('region', { name: 'Feasibility matrix', exact: true })).toBeVisible();
+    await opened.close();
+
+    expect(errors).toEqual([]);
+  });
+
+  test('an invalid attribute is a notice in its explorer, and the valid ones still apply', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openHost(page);
+    const invalid = explorer(page, 'slot-invalid');
+    const notices = invalid.locator('.url-notices');
+    await expect(notices).toContainText('Ignored unknown attribute "data-colour".');
+    await expect(notices).toContainText('Ignored unknown view "grid".');
+    await expect(countOf(invalid)).toHaveText(countText(LEVEL_3.length, TOTAL));
+    await expect(invalid.getByRole('region', { name: 'Results', exact: true }).getByRole('article')).toHaveCount(LEVEL_3.length);
+    // The other explorers have nothing to report.
+    await expect(explorer(page, 'slot-matrix').locator('.url-notices')).toHaveCount(0);
+    await expect(explorer(page, 'slot-cards').locator('.url-notices')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("the host's aggressive CSS does not reach the explorers, and ours does not reach the host", async ({ page }) => {
+    const errors = watchErrors(page);
+    await openHost(page);
+    const styles = await page.evaluate(() => {
+      const inside = (slot, selector) => {
+        const root = document.querySelector(`#${slot} [data-summit-fruits]`).shadowRoot;
+        return getComputedStyle(root.querySelector(selector));
+      };
+      const pick = (s) => ({
+        display: s.display, fontSize: s.fontSize, fontFamily: s.fontFamily, color: s.color,
+        letterSpacing: s.letterSpacing, background: s.backgroundColor, textTransform: s.textTransform,
+      });
+      const rootStyle = getComputedStyle(document.documentElement);
+      return {
+        cardTitle: pick(inside('slot-cards', '.card-title')),
+        layout: pick(inside('slot-cards', '.layout')),
+        cardList: pick(inside('slot-cards', '.card-list')),
+        page: pick(inside('slot-matrix', '.page')),
+        matrixSvg: pick(inside('slot-matrix', 'svg.matrix-svg')),
+        mountHost: pick(getComputedStyle(document.querySelector('#slot-cards [data-summit-fruits]'))),
+        hostText: pick(getComputedStyle(document.getElementById('host-intro'))),
+        hostSlot: pick(getComputedStyle(document.getElementById('slot-cards'))),
+        hostButton: pick(getComputedStyle(document.getElementById('host-button'))),
+        hostRoot: { fontSize: rootStyle.fontSize, bg: rootStyle.getPropertyValue('--bg').trim() },
+        theme: document.documentElement.getAttribute('data-theme'),
+        sheets: [...document.styleSheets].map((s) => new URL(s.href).pathname),
+        storage: localStorage.length + sessionStorage.length,
+        shadowSheets: [...document.querySelectorAll('[data-summit-fruits]')]
+          .map((el) => [...el.shadowRoot.styleSheets].map((s) => new URL(s.href).pathname.split('/').pop())),
+      };
+    });
+
+    // Ours, inside: the app's sizes (16px root, card titles 1.15rem), its fonts and colours, its grid layouts.
+    expect(styles.cardTitle.fontSize).toBe('18.4px');
+    expect(styles.cardTitle.fontFamily).toMatch(/system-ui/);
+    expect(styles.cardTitle.letterSpacing).toBe('normal');
+    expect(styles.cardTitle.textTransform).toBe('none');
+    expect(styles.cardTitle.color).not.toBe('rgb(200, 0, 0)');
+    expect(styles.layout.display).toBe('grid');
+    expect(styles.cardList.display).toBe('grid');
+    expect(styles.page.display).toBe('block');
+    expect(styles.page.background).not.toBe('rgb(255, 0, 0)');
+    expect(styles.matrixSvg.display).not.toBe('none');
+    expect(styles.mountHost.display).toBe('block');
+    expect(styles.mountHost.fontFamily).not.toMatch(/serif/);
+
+    // The host's, outside: unchanged by the explorers.
+    expect(styles.hostText).toMatchObject({ fontSize: '30px', fontFamily: 'serif', color: 'rgb(200, 0, 0)', letterSpacing: '3px' });
+    expect(styles.hostSlot.display).toBe('inline');
+    expect(styles.hostButton.background).toBe('rgb(255, 192, 203)');
+    expect(styles.hostRoot).toEqual({ fontSize: '40px', bg: '#ff0000' });
+    expect(styles.theme).toBeNull();
+    expect(styles.sheets).toEqual(['/host.css']);
+    expect(styles.storage).toBe(0);
+    for (const sheets of styles.shadowSheets) expect(sheets).toEqual([expect.stringMatching(/^summit-fruits-embed-[0-9a-f]+\.css$/)]);
+    expect(errors).toEqual([]);
+  });
+
+  test('interactions change only their own explorer, never the host address or history', async ({ page }) => {
+    const errors = watchErrors(page);
+    const url = await openHost(page);
+    const historyLength = await page.evaluate(() => history.length);
+    const matrix = explorer(page, 'slot-matrix');
+    const cards = explorer(page, 'slot-cards');
+    const invalid = explorer(page, 'slot-invalid');
+
+    // A filter click in the cards explorer.
+    await cards.getByRole('checkbox', { name: /What could go wrong/ }).check();
+    const both = NAVALNY.filter((i) => i.category === 'risk');
+    await expect(countOf(cards)).toHaveText(countText(both.length, TOTAL));
+    await expect(cards.getByRole('link', { name: /Open in the full explorer/ }))
+      .toHaveAttribute('href', `${app.url}index.html#cat=risk&q=Navalny`);
+    await expect(countOf(matrix)).toHaveText(countText(RISKS.length, TOTAL));
+    await expect(countOf(invalid)).toHaveText(countText(LEVEL_3.length, TOTAL));
+
+    // "Skip to results" moves focus to this explorer's results.
+    await cards.getByRole('link', { name: 'Skip to results' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await deepFocus(page)).toMatchObject({ slot: 'slot-cards', tag: 'section' });
+
+    // A card's dialog: opens over its own explorer, Escape closes it and focus returns to the card's link.
+    const card = both[0];
+    const cardLink = cards.getByRole('region', { name: 'Results', exact: true }).getByRole('link', { name: card.title, exact: true });
+    await cardLink.click();
+    const dialog = cards.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: card.title, level: 2 })).toBeVisible();
+    await expect(matrix.getByRole('dialog')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    expect(await deepFocus(page)).toMatchObject({ slot: 'slot-cards', text: card.title });
+
+    // The matrix, by keyboard: one tab stop, arrow keys move between its marks and focus stays in that explorer.
+    await matrix.locator('a.matrix-mark[tabindex="0"]').focus();
+    const first = await deepFocus(page);
+    expect(first).toMatchObject({ slot: 'slot-matrix', mark: true });
+    const seen = new Set([first.text]);
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'End', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      const now = await deepFocus(page);
+      expect(now, `${key} keeps focus on a mark of the same explorer`).toMatchObject({ slot: 'slot-matrix', mark: true });
+      seen.add(now.text);
+    }
+    expect(seen.size, 'the keys moved between marks').toBeGreaterThan(2);
+    await expect(matrix.locator('a.matrix-mark[tabindex="0"]')).toHaveCount(1);
+    // Enter opens that mark's card in the matrix explorer only.
+    await page.keyboard.press('Enter');
+    await expect(matrix.getByRole('dialog')).toBeVisible();
+    await expect(cards.getByRole('dialog')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(matrix.getByRole('dialog')).toHaveCount(0);
+
+    // A view switch in the matrix explorer.
+    await matrix.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline', exact: true }).click();
+    await expect(matrix.getByRole('heading', { name: 'Timeline', level: 2 })).toBeVisible();
+    await expect(cards.getByRole('heading', { name: 'Timeline', level: 2 })).toHaveCount(0);
+
+    // The host's address and history never moved.
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("the host's back and forward leave the explorers alone", async ({ page }) => {
+    const errors = watchErrors(page);
+    await openHost(page);
+    const cards = explorer(page, 'slot-cards');
+    await cards.getByRole('checkbox', { name: /What could go wrong/ }).check();
+    const both = NAVALNY.filter((i) => i.category === 'risk').length;
+    await expect(countOf(cards)).toHaveText(countText(both, TOTAL));
+    // The host changes its own fragment and goes back; the explorer keeps its state.
+    await page.evaluate(() => { location.hash = 'host-section'; });
+    await page.goBack();
+    await page.evaluate(() => history.pushState(null, '', '#view=matrix&cat=unilateral'));
+    await page.evaluate(() => dispatchEvent(new HashChangeEvent('hashchange')));
+    await expect(countOf(cards)).toHaveText(countText(both, TOTAL));
+    await expect(countOf(explorer(page, 'slot-matrix'))).toHaveText(countText(RISKS.length, TOTAL));
+    expect(errors).toEqual([]);
+  });
+
+  test('an explorer passes axe-core (WCAG 2.2 AA)', async ({ page }) => {
+    await openHost(page);
+    for (const slot of ['slot-cards', 'slot-matrix']) {
+      const results = await new AxeBuilder({ page })
+        .include(`#${slot}`)
+        .options({ runOnly: { type: 'tag', values: WCAG_TAGS }, rules: { 'target-size': { enabled: true } } })
+        .analyze();
+      expect(results.passes.length, `axe-core ran its WCAG rules in ${slot}`).toBeGreaterThan(10);
+      const summary = results.violations.map((v) => `${v.id} (${v.help}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary, `axe-core violations in ${slot}`).toEqual([]);
+    }
+  });
+});

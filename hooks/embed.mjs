@@ -1,0 +1,118 @@
+// Trunk post_build hook (see Trunk.toml): the script embed, for host pages that include the explorer without an
+// iframe (`<div data-summit-fruits data-view="matrix"></div>` and `<script type="module" src=".../summit-fruits-embed.js">`).
+//
+// It writes two files into Trunk's staging folder:
+// - summit-fruits-embed-HASH.css: the page's stylesheets (in the order index.html links them) scoped for a shadow
+//   root: `:root`, `html` and `body` become the mount element `.embed-root`, `rem` becomes `px` (a host's root font
+//   size must not scale the explorer), and `:host` is reset (`all: initial`) so the host's inherited fonts and colours
+//   stop at the boundary; static/embed.css adds the embed's own parts.
+// - summit-fruits-embed.js: the stable entry script. It knows the hashed names of the wasm-bindgen JS, the wasm (with
+//   its integrity hash) and the stylesheet, resolves them against its own address (`import.meta.url`), starts the wasm
+//   and asks it to mount an explorer into every `[data-summit-fruits]` element (src/embed.rs).
+// Runs after prerender.mjs and before sri.mjs. Any surprise fails the build.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+
+const files = readdirSync(dir);
+const one = (pattern, what) => {
+  const found = files.filter((f) => pattern.test(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${JSON.stringify(found)}`);
+  return found[0];
+};
+const js = one(/^summit-fruits(-[0-9a-f]+)?\.js$/, 'wasm-bindgen JS file');
+const wasm = one(/^summit-fruits(-[0-9a-f]+)?_bg\.wasm$/, 'wasm file');
+const digest = (bytes, algorithm) => createHash(algorithm).update(bytes).digest();
+const sri = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
+
+// The stylesheets, in the page's order.
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+const sheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
+  .map(([tag]) => (tag.match(/\bhref="(?:\.\/)?([^"/]+\.css)"/) || [])[1])
+  .filter(Boolean);
+if (sheets.length === 0) fail('found no <link rel="stylesheet"> in index.html');
+for (const sheet of sheets) {
+  if (!files.includes(sheet)) fail(`index.html links ${sheet}, which is not in ${dir}`);
+}
+
+/** One of the page's stylesheets, rewritten for a shadow root whose mount element is `.embed-root`. */
+export function scope(css) {
+  return css
+    // Tokens: the system's dark scheme applies as on the page; the page's own theme switch is not in an embed.
+    .replace(/:root:not\(\[data-theme=(?:"light"|light)\]\)/g, '.embed-root')
+    .replace(/:root\[data-theme=(?:"dark"|dark)\]/g, '.embed-root[data-theme="dark"]')
+    .replace(/:root\b/g, '.embed-root')
+    // Element selectors `html` and `body` (alone in a selector list), whatever the minifier left around them.
+    .replace(/(^|[{},;\s])(?:html|body)(?=\s*[{,])/g, '$1.embed-root')
+    // rem is the host's root font size; the app is designed for 16px.
+    .replace(/(^|[^\w.-])(-?\d*\.?\d+)rem\b/g, (_, before, n) => `${before}${+(Number(n) * 16).toFixed(3)}px`);
+}
+
+const RESET = `/* Summit Fruits script embed: the page's stylesheets scoped to a shadow root (hooks/embed.mjs). */
+:host { all: initial !important; display: block !important; }
+:host([hidden]) { display: none !important; }
+.embed-root { display: block; text-align: start; }
+.embed-root[hidden] { display: none; }
+`;
+const css = RESET + [...sheets.map((s) => readFileSync(join(dir, s), 'utf8')), readFileSync('static/embed.css', 'utf8')]
+  .map(scope).join('\n');
+const leftover = css.match(/:root|(?:^|[{},;\s])(?:html|body)\s*[{,]|\d+rem\b/);
+if (leftover) fail(`the scoped stylesheet still has ${JSON.stringify(leftover[0])}; teach scope() about it`);
+const cssName = `summit-fruits-embed-${digest(css, 'sha256').toString('hex').slice(0, 16)}.css`;
+writeFileSync(join(dir, cssName), css);
+
+const entry = `// Summit Fruits script embed (written by hooks/embed.mjs at build time). A host page includes it as
+//   <div data-summit-fruits data-view="matrix"></div>
+//   <script type="module" src="https://HOST/PATH/summit-fruits-embed.js"></script>
+// and an explorer mounts into every [data-summit-fruits] element, each in its own shadow root. From another origin
+// the app's files must be served with CORS (Access-Control-Allow-Origin).
+const here = import.meta.url;
+const files = {
+  bindgen: new URL(${JSON.stringify(`./${js}`)}, here).href,
+  wasm: new URL(${JSON.stringify(`./${wasm}`)}, here).href,
+  stylesheet: new URL(${JSON.stringify(`./${cssName}`)}, here).href,
+  app: new URL('./index.html', here).href,
+};
+const wasmIntegrity = ${JSON.stringify(sri(readFileSync(join(dir, wasm))))};
+
+/** Says in every marked element that has no explorer why there is none. */
+function explain(text) {
+  for (const element of document.querySelectorAll('[data-summit-fruits]')) {
+    if (element.shadowRoot) continue;
+    const notice = document.createElement('p');
+    notice.setAttribute('role', 'alert');
+    notice.textContent = text;
+    const link = document.createElement('a');
+    link.href = files.app;
+    link.textContent = 'Open the explorer';
+    notice.append(' ', link);
+    element.replaceChildren(notice);
+  }
+}
+
+if (typeof WebAssembly !== 'object') {
+  explain('The Summit Fruits explorer needs WebAssembly, which this browser cannot run.');
+} else {
+  try {
+    // Tells the wasm's start function that this is a host page, not the app's own (src/embed.rs), whatever its ids.
+    globalThis[Symbol.for('summit-fruits-embed')] = true;
+    const bindings = await import(files.bindgen);
+    const module_or_path = fetch(files.wasm, { integrity: wasmIntegrity, mode: 'cors', credentials: 'omit' });
+    await bindings.default({ module_or_path });
+    bindings.mountEmbeds(files.stylesheet, files.app);
+  } catch (error) {
+    explain(\`The Summit Fruits explorer could not start (\${error && error.message ? error.message : error}).\`);
+    throw error;
+  }
+}
+`;
+writeFileSync(join(dir, 'summit-fruits-embed.js'), entry);
+console.log(`embed.mjs: summit-fruits-embed.js (${js}, ${wasm}) and ${cssName} from ${sheets.join(', ')}`);
+
+function fail(message) {
+  console.error(`embed.mjs: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,181 @@
+//! The script embed: mounts an explorer into every `[data-summit-fruits]` element of a host page, each in its own
+//! open shadow root with our stylesheet, its own options and its own state.
+//!
+//! `summit-fruits-embed.js` (written by hooks/embed.mjs) loads the wasm and calls [`mount_embeds`] with the addresses
+//! of the scoped stylesheet and of the full explorer, both resolved against the script's own address.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use summit_core::embed::{full_explorer_link, MARKER_ATTRIBUTE};
+use summit_core::state::ViewState;
+
+use crate::app::App;
+use crate::instance::{set_host_page, use_instance, EmbedOptions, Instance};
+
+/// The class of the element inside each shadow root that the explorer is drawn into (the scoped stylesheet's root).
+pub const MOUNT_CLASS: &str = "embed-root";
+
+/// The CSS selector of the elements a host page marks for an explorer.
+pub fn marker_selector() -> String {
+    format!("[{MARKER_ATTRIBUTE}]")
+}
+
+/// The global symbol (`Symbol.for("summit-fruits-embed")`) that `summit-fruits-embed.js` sets before the wasm starts.
+pub const STARTED_BY_EMBED_SCRIPT: &str = "summit-fruits-embed";
+
+/// Whether the wasm was started by `summit-fruits-embed.js`, so this document is a host page whatever its ids (a
+/// host's own `#app` is not ours). A symbol, so no name of the host's globals can clash with it.
+pub fn started_by_embed_script() -> bool {
+    let symbol: JsValue = js_sys::Symbol::for_(STARTED_BY_EMBED_SCRIPT).into();
+    js_sys::Reflect::get(&js_sys::global(), &symbol).is_ok_and(|flag| flag.is_truthy())
+}
+
+/// Whether this document is a host page: the embed script started the wasm, or it has marked elements and no `#app`.
+pub fn is_host_page(document: &web_sys::Document) -> bool {
+    started_by_embed_script()
+        || document.get_element_by_id("app").is_none()
+            && document
+                .query_selector(&marker_selector())
+                .ok()
+                .flatten()
+                .is_some()
+}
+
+/// The mount element inside each marked element's shadow root, for the panic panel.
+pub fn mount_elements(document: &web_sys::Document) -> Vec<web_sys::Element> {
+    let Ok(marked) = document.query_selector_all(&marker_selector()) else {
+        return Vec::new();
+    };
+    (0..marked.length())
+        .filter_map(|i| marked.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|host| host.shadow_root())
+        .filter_map(|shadow| {
+            shadow
+                .query_selector(&format!(".{MOUNT_CLASS}"))
+                .ok()
+                .flatten()
+        })
+        .collect()
+}
+
+/// Mounts an explorer into every marked element that has none yet and returns how many it mounted.
+///
+/// `stylesheet` is the scoped stylesheet and `app` the full explorer's `index.html`, both absolute. Each element gets
+/// an open shadow root holding a `<link rel="stylesheet">` (never inline styles: the host's CSP is not ours) and the
+/// mount element, hidden until the stylesheet has loaded so the explorer never shows unstyled.
+#[wasm_bindgen(js_name = mountEmbeds)]
+pub fn mount_embeds(stylesheet: &str, app: &str) -> usize {
+    set_host_page(app);
+    let document = gloo::utils::document();
+    let Ok(marked) = document.query_selector_all(&marker_selector()) else {
+        return 0;
+    };
+    let app: Rc<str> = Rc::from(app);
+    let mut mounted = 0;
+    for index in 0..marked.length() {
+        let Some(host) = marked
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if host.shadow_root().is_some() {
+            continue;
+        }
+        if mount_one(&document, &host, stylesheet, app.clone()).is_some() {
+            mounted += 1;
+        }
+    }
+    mounted
+}
+
+fn mount_one(
+    document: &web_sys::Document,
+    host: &web_sys::Element,
+    stylesheet: &str,
+    app: Rc<str>,
+) -> Option<()> {
+    let attributes = attributes_of(host);
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .ok()?;
+    let link = document.create_element("link").ok()?;
+    link.set_attribute("rel", "stylesheet").ok()?;
+    link.set_attribute("href", stylesheet).ok()?;
+    let mount = document.create_element("div").ok()?;
+    mount.set_class_name(MOUNT_CLASS);
+    mount.set_attribute("hidden", "").ok()?;
+    // Shown once the stylesheet has loaded, or failed to (then unstyled beats invisible).
+    for event in ["load", "error"] {
+        let shown = mount.clone();
+        gloo::events::EventListener::once(&link, event, move |_| {
+            let _ = shown.remove_attribute("hidden");
+        })
+        .forget();
+    }
+    shadow.append_child(&link).ok()?;
+    shadow.append_child(&mount).ok()?;
+    let props = EmbeddedAppProps {
+        instance: Instance::embedded(
+            shadow,
+            EmbedOptions {
+                attributes,
+                app_url: app,
+            },
+        ),
+    };
+    yew::Renderer::<EmbeddedApp>::with_root_and_props(mount, props).render();
+    Some(())
+}
+
+/// Every attribute of an element as (name, value), in document order.
+fn attributes_of(element: &web_sys::Element) -> Vec<(String, String)> {
+    let names = element.get_attribute_names();
+    names
+        .iter()
+        .filter_map(|name| name.as_string())
+        .map(|name| {
+            let value = element.get_attribute(&name).unwrap_or_default();
+            (name, value)
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbeddedAppProps {
+    pub instance: Instance,
+}
+
+/// The explorer inside one host element: the whole app, told through context which instance it is.
+#[function_component(EmbeddedApp)]
+pub fn embedded_app(props: &EmbeddedAppProps) -> Html {
+    html! {
+        <ContextProvider<Instance> context={props.instance.clone()}>
+            <App />
+        </ContextProvider<Instance>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FullExplorerLinkProps {
+    pub state: Rc<ViewState>,
+}
+
+/// "Open in the full explorer", with this instance's state; drawn only in a script embed.
+#[function_component(FullExplorerLink)]
+pub fn full_explorer_link_bar(props: &FullExplorerLinkProps) -> Html {
+    let instance = use_instance();
+    let Some(embed) = instance.embed() else {
+        return html! {};
+    };
+    let href = full_explorer_link(&embed.app_url, &props.state);
+    html! {
+        <p class="embed-bar">
+            <a class="embed-full-link" {href} target="_blank" rel="noopener">{ "Open in the full explorer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+        </p>
+    }
+}

@@ -1,0 +1,328 @@
+//! `cargo xtask build --single-file`: the release bundle as one self-contained HTML file that opens from disk.
+//!
+//! The style sheets become one `<style>`, the icon a `data:` address, and the wasm-bindgen JS, the start logic and the
+//! wasm (in base64) one inline module script; the data sets are already compiled into the wasm. The page keeps a strict
+//! Content-Security-Policy: the inline script and style are allowed by their SHA-256 hashes, and no address at all
+//! may be contacted.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+/// Where the file is written, under the workspace root.
+pub const OUT_DIR: &str = "dist-single";
+/// The file's name.
+pub const FILE_NAME: &str = "summit-fruits.html";
+
+/// The marker the app reads (`data_source::is_single_file`) to know there is no server beside the page.
+const MARKER: &str = r#"<meta name="summit-fruits-build" content="single-file">"#;
+
+/// What `static/boot.js` does, for a wasm that is in the page: decode it, start the app, or keep the prerendered
+/// content and say why. It follows the wasm-bindgen JS in the same module, so it calls its `__wbg_init` directly.
+const START: &str = r#"
+// Summit Fruits, single file: the wasm is in this page (base64), so nothing is fetched.
+function explainFallback(text) {
+  const notice = document.getElementById('prerender-notice');
+  if (notice) {
+    notice.textContent = text;
+    notice.classList.add('prerender-failed');
+  }
+}
+if (typeof WebAssembly !== 'object') {
+  explainFallback('This browser cannot run WebAssembly, so the interactive explorer (filters, matrix, annotated article, '
+    + 'timeline) is not available here. Every prospect and risk of the article is listed below.');
+} else {
+  try {
+    const binary = atob(SUMMIT_WASM_BASE64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    const instance = await __wbg_init({ module_or_path: bytes });
+    window.wasmBindings = { default: __wbg_init, initSync };
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+  } catch (error) {
+    explainFallback(`The interactive explorer could not start (${error && error.message ? error.message : error}). `
+      + 'Every prospect and risk of the article is listed below.');
+    throw error;
+  }
+}
+"#;
+
+/// Builds the single file from the release bundle in `dist` and writes it to `out_dir`; returns its path.
+pub fn write(dist: &Path, out_dir: &Path) -> Result<PathBuf, String> {
+    let index = fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
+    let html = inline_bundle(&index, |href| {
+        let name = href.strip_prefix("./").unwrap_or(href);
+        if name.contains("..") || name.contains('/') || name.contains(':') {
+            return Err(format!("{href} is not a file of the bundle"));
+        }
+        fs::read(dist.join(name)).map_err(|e| format!("cannot read {name} in the bundle: {e}"))
+    })?;
+    fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    let path = out_dir.join(FILE_NAME);
+    fs::write(&path, &html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "wrote {}: {} bytes, {} bytes gzipped",
+        path.display(),
+        html.len(),
+        gzip_size(html.as_bytes())?
+    );
+    Ok(path)
+}
+
+/// One start tag as it stands in the page: where it is and its attributes.
+#[derive(Debug, Clone, PartialEq)]
+struct Tag {
+    start: usize,
+    end: usize,
+    attributes: Vec<(String, String)>,
+}
+
+impl Tag {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Every `<name …>` start tag in `html`, with its double-quoted (or bare) attributes. The bundle's index.html is
+/// written by Trunk and the project's hooks, so this small reader is all it needs; anything else is an error.
+fn tags(html: &str, name: &str) -> Result<Vec<Tag>, String> {
+    let opening = format!("<{name}");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = html[from..].find(&opening) {
+        let start = from + at;
+        let rest = &html[start + opening.len()..];
+        if !rest.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
+            from = start + opening.len();
+            continue;
+        }
+        let mut attributes = Vec::new();
+        let mut i = 0;
+        let bytes = rest.as_bytes();
+        let end = loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return Err(format!("an unclosed <{name}> tag at byte {start}"));
+            }
+            if bytes[i] == b'>' {
+                break start + opening.len() + i + 1;
+            }
+            let name_start = i;
+            while i < bytes.len() && !b" \t\r\n=>/".contains(&bytes[i]) {
+                i += 1;
+            }
+            let attribute = rest[name_start..i].to_ascii_lowercase();
+            let mut value = String::new();
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                if bytes.get(i) != Some(&b'"') {
+                    return Err(format!(
+                        "attribute {attribute} of a <{name}> tag is not double-quoted"
+                    ));
+                }
+                let close = rest[i + 1..]
+                    .find('"')
+                    .ok_or_else(|| format!("an unclosed attribute value in a <{name}> tag"))?;
+                value = rest[i + 1..i + 1 + close].to_string();
+                i += close + 2;
+            }
+            attributes.push((attribute, value));
+        };
+        found.push(Tag {
+            start,
+            end,
+            attributes,
+        });
+        from = end;
+    }
+    Ok(found)
+}
+
+/// A CSP hash source for an inline script or style: `'sha256-…'` of its exact text.
+pub fn hash_source(text: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(text.as_bytes()))
+    )
+}
+
+/// The single file's policy: the one inline script and the one inline style by hash, the wasm compiled from bytes,
+/// images only from `data:` addresses (the icon, the matrix's PNG export), and nothing from any address.
+pub fn content_security_policy(script: &str, style: &str) -> String {
+    format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; \
+         font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        hash_source(script),
+        hash_source(style)
+    )
+}
+
+/// Text for inside a `<script>` or `<style>` element: line ends as the HTML parser will see them (so the hash
+/// matches), refused if it could end the element early or put the parser in an escaping state.
+fn raw_text(text: &str, element: &str) -> Result<String, String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lower = text.to_ascii_lowercase();
+    if lower.contains(&format!("</{element}")) || lower.contains("<!--") {
+        return Err(format!(
+            "the inlined {element} contains `</{element}` or `<!--`, which would break the page"
+        ));
+    }
+    Ok(text)
+}
+
+/// Replaces the byte ranges of `edits` (in any order, not overlapping) in `html`.
+fn apply(html: &str, mut edits: Vec<(usize, usize, String)>) -> String {
+    edits.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    let mut out = html.to_string();
+    for (start, end, with) in edits {
+        out.replace_range(start..end, &with);
+    }
+    out
+}
+
+/// The bundle's index.html with everything it loads written into it. `read` gives the bytes of a file of the bundle
+/// by the `href` or `src` the page names it with.
+pub fn inline_bundle(
+    index: &str,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let read_text = |href: &str| {
+        String::from_utf8(read(href)?).map_err(|_| format!("{href} is not UTF-8 text"))
+    };
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+
+    // The policy: replaced once the script and style are known.
+    let csp = tags(index, "meta")?
+        .into_iter()
+        .find(|t| {
+            t.get("http-equiv")
+                .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
+        })
+        .ok_or("index.html has no Content-Security-Policy <meta>")?;
+
+    let mut styles = Vec::new();
+    let mut first_style: Option<(usize, usize)> = None;
+    let mut bindgen = None;
+    let mut wasm = None;
+    for link in tags(index, "link")? {
+        let href = link
+            .get("href")
+            .ok_or("a <link> without href in index.html")?;
+        match link.get("rel").unwrap_or_default() {
+            "stylesheet" => {
+                styles.push(read_text(href)?);
+                match first_style {
+                    None => first_style = Some((link.start, link.end)),
+                    Some(_) => edits.push((link.start, link.end, String::new())),
+                }
+            }
+            "icon" => {
+                let kind = if href.ends_with(".svg") {
+                    "image/svg+xml"
+                } else {
+                    "image/png"
+                };
+                let data = format!("data:{kind};base64,{}", BASE64.encode(read(href)?));
+                edits.push((
+                    link.start,
+                    link.end,
+                    format!(r#"<link rel="icon" href="{data}">"#),
+                ));
+            }
+            "modulepreload" if link.get("data-summit") == Some("bindgen") => {
+                bindgen = Some(read_text(href)?);
+                edits.push((link.start, link.end, String::new()));
+            }
+            "preload" if link.get("data-summit") == Some("wasm") => {
+                wasm = Some(read(href)?);
+                edits.push((link.start, link.end, String::new()));
+            }
+            other => {
+                return Err(format!(
+                    "index.html links {href} as {other:?}, which the single file cannot inline"
+                ))
+            }
+        }
+    }
+    let bindgen = bindgen.ok_or("index.html has no wasm-bindgen modulepreload link")?;
+    let wasm = wasm.ok_or("index.html has no wasm preload link")?;
+    let (style_start, style_end) = first_style.ok_or("index.html has no style sheet")?;
+    if !bindgen.contains("__wbg_init as default") {
+        return Err(
+            "the wasm-bindgen JS does not export __wbg_init as default; the start logic needs it"
+                .into(),
+        );
+    }
+
+    let script_tags = tags(index, "script")?;
+    let [boot] = script_tags.as_slice() else {
+        return Err(format!(
+            "index.html has {} <script> tags; expected boot.js only",
+            script_tags.len()
+        ));
+    };
+    let boot_close = index[boot.end..]
+        .find("</script>")
+        .map(|i| boot.end + i + "</script>".len())
+        .ok_or("the boot.js <script> is not closed")?;
+
+    let style = raw_text(&styles.join("\n"), "style")?;
+    let script = raw_text(
+        &format!(
+            "{bindgen}\nconst SUMMIT_WASM_BASE64 = \"{}\";\n{START}",
+            BASE64.encode(&wasm)
+        ),
+        "script",
+    )?;
+    let policy = content_security_policy(&script, &style);
+    edits.push((
+        csp.start,
+        csp.end,
+        format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">{MARKER}"#),
+    ));
+    edits.push((style_start, style_end, format!("<style>{style}</style>")));
+    edits.push((
+        boot.start,
+        boot_close,
+        format!(r#"<script type="module">{script}</script>"#),
+    ));
+    let html = apply(index, edits);
+
+    // Nothing may still point at a file of the bundle.
+    for attribute in [" src=\"./", " href=\"./"] {
+        if let Some(at) = html.find(attribute) {
+            let end = (at + 80).min(html.len());
+            return Err(format!(
+                "the single file still refers to a file of the bundle: {}",
+                html.get(at..end).unwrap_or(attribute)
+            ));
+        }
+    }
+    Ok(html)
+}
+
+/// The file's size when served or sent compressed, for the build's report.
+pub fn gzip_size(bytes: &[u8]) -> Result<usize, String> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map(|compressed| compressed.len())
+        .map_err(|e| format!("cannot compress: {e}"))
+}
+
+#[cfg(test)]
+#[path = "single_file_tests.rs"]
+mod tests;
