@@ -175,6 +175,31 @@ test.describe('an iframe on another origin', () => {
     expect((await iframe.boundingBox()).height).toBe(MIN_HEIGHT + 2 * 6 + 2 * 4);
   });
 
+  test('in a frame sized to its content, a card opens where the reader is, not in the middle of the frame', async ({ page }) => {
+    const { iframe, frame } = await openHost(page, hostPage(app.url, { state: 'view=cards' }));
+    await expect(frame.getByRole('main').getByRole('article')).toHaveCount(TOTAL);
+    await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
+    const windowHeight = page.viewportSize().height;
+    expect(await viewportHeight(frame)).toBeGreaterThan(2 * windowHeight);
+    for (const index of [0, Math.floor(TOTAL / 2), TOTAL - 1]) {
+      const item = data.items[index];
+      const title = frame.getByRole('main').getByRole('article').nth(index).getByRole('link', { name: item.title });
+      await title.scrollIntoViewIfNeeded();
+      await title.click();
+      const dialog = frame.getByRole('dialog', { name: item.title });
+      await expect(dialog).toBeVisible();
+      // The dialog's top, in the host window's coordinates, is inside the window the reader is looking at.
+      const frameTop = (await iframe.boundingBox()).y + 6 + 4;
+      const box = await dialog.evaluate((d) => [d.getBoundingClientRect().top, d.getBoundingClientRect().height]);
+      const top = frameTop + box[0];
+      expect(top, `the detail of card ${index} opens in sight`).toBeGreaterThanOrEqual(0);
+      expect(top, `the detail of card ${index} opens in sight`).toBeLessThan(windowHeight - 100);
+      expect(box[1], 'the detail keeps to a screenful').toBeLessThanOrEqual(44 * 16);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+  });
+
   test('the explorer posts its height only when it changes', async ({ page }) => {
     await page.addInitScript((type) => {
       window.__heights = [];
