@@ -1,8 +1,11 @@
 //! `cargo xtask`: the project's commands. Each installs the tools it needs when they are missing or at the wrong version.
 
+mod bench;
 mod deny;
 mod schema;
 mod serve;
+mod size;
+mod synthetic;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +22,10 @@ usage: cargo xtask <command>
                        --port 0 picks a free port, --cors allows other origins)
   schema [--check]     write data/schema.json from the Rust types (or check that it is current)
   validate FILE        check a data set and print every problem with its JSON path
+  bench [--loads N] [--interactions N] [--no-lighthouse]
+                       build the release bundle, measure its sizes, load times (against a
+                       static page), input latency and memory in headless Chromium, and
+                       Lighthouse performance; prints a table, writes target/bench/bench.json
   setup                install the tools only
 ";
 
@@ -31,6 +38,7 @@ fn main() -> ExitCode {
         Some("static") => cmd_static(&args[1..]),
         Some("schema") => schema::run(&args[1..]),
         Some("validate") => cmd_validate(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("setup") => tools::ensure_build_tools().and_then(|()| tools::ensure_test_tools()),
         _ => {
             eprint!("{USAGE}");
@@ -192,6 +200,9 @@ fn cmd_test() -> Result<(), String> {
 
     println!("\n== layer 3: end-to-end journeys on the release build");
     build_release()?;
+    let size_budget = size::check_bundle(&root().join("dist"))?;
+    println!("{size_budget}");
+    summary.push("size budget (xtask/src/size.rs): within");
     let server = serve::spawn(&root().join("dist"), "/", 0)?;
     let base_url = format!("http://127.0.0.1:{}/", server.port);
     run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)])?;
