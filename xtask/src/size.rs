@@ -7,11 +7,14 @@ use std::path::Path;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-/// THE SIZE BUDGET, in gzip bytes (level 9), of the release bundle's default view. `cargo xtask test` fails when a
-/// build exceeds either figure. Set from the measured figures plus about 2%: lower them as the bundle shrinks.
-pub const WASM_GZIP_BUDGET: u64 = 0;
-/// ...and of everything the default view fetches: index.html, the scripts, the wasm, the style sheets and the icon.
-pub const TOTAL_GZIP_BUDGET: u64 = 0;
+// THE SIZE BUDGET, in gzip bytes (level 9), of the release bundle's default view. `cargo xtask test` fails when a
+// build exceeds either figure. Set on 26 November 2026 from the measured figures (wasm 316,969 B, default view
+// 346,589 B) plus about 2%: lower them as the bundle shrinks.
+/// The budget for the wasm, in gzip bytes.
+pub const WASM_GZIP_BUDGET: u64 = 323_400;
+/// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
+/// icon), in gzip bytes.
+pub const TOTAL_GZIP_BUDGET: u64 = 353_600;
 
 /// One file of the bundle and its sizes.
 #[derive(Debug, Clone, PartialEq, Eq)]
