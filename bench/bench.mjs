@@ -119,6 +119,7 @@ const mib = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
 async function newPage(browser, condition) {
   const context = await browser.newContext(condition.context);
+  context.setDefaultTimeout(LOAD_TIMEOUT);
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -287,7 +288,8 @@ async function measureSize(browser, dataset) {
     const facetName = await facet.getAttribute('id');
     const toggles = [];
     for (let i = 0; i < INTERACTIONS; i += 1) {
-      toggles.push(await timed(page, 'click', () => facet.click()));
+      // No time limit and no waiting after the click: at 10,000 items one toggle may keep the page busy for long.
+      toggles.push(await timed(page, 'click', () => facet.click({ timeout: 0, noWaitAfter: true })));
     }
     return {
       items: dataset.items,
@@ -453,41 +455,46 @@ function table(result) {
 }
 
 async function main() {
-  const sizes = sizesWithBrotli();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  const chromiumVersion = browser.version();
-  let loads;
-  const sizeResults = [];
-  try {
-    loads = await measureLoads(browser);
-    const article = JSON.parse(readFileSync('data/potential-fruits.json', 'utf8')).items.length;
-    for (const dataset of [{ items: article, file: null }, ...DATASETS]) {
-      console.log(`bench: interactions and memory, ${dataset.items} items`);
-      sizeResults.push(await measureSize(browser, dataset));
-    }
-  } finally {
-    await browser.close();
-  }
-  const lighthouseResult = RUN_LIGHTHOUSE ? await measureLighthouse() : null;
   const result = {
     date: new Date().toISOString(),
     baseUrl: BASE_URL,
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? '',
-      memoryBytes: totalmem(),
-      chromium: chromiumVersion,
-      node: process.version,
-    },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryBytes: totalmem(), node: process.version },
     settings: { loads: LOADS, interactions: INTERACTIONS, cpuSlowdown: CPU_SLOWDOWN, fast4g: FAST_4G },
-    bundle: sizes,
-    loads,
-    datasets: sizeResults,
-    lighthouse: lighthouseResult,
+    bundle: sizesWithBrotli(),
+    loads: null,
+    datasets: [],
+    lighthouse: null,
   };
+  // Written after each stage, so a failure late in a long run keeps what was measured.
+  const save = (extra = {}) => {
+    mkdirSync(dirname(OUTPUT), { recursive: true });
+    writeFileSync(OUTPUT, `${JSON.stringify({ ...result, ...extra }, null, 2)}\n`);
+  };
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    result.machine.chromium = browser.version();
+    try {
+      result.loads = await measureLoads(browser);
+      save({ complete: false });
+      const article = JSON.parse(readFileSync('data/potential-fruits.json', 'utf8')).items.length;
+      for (const dataset of [{ items: article, file: null }, ...DATASETS]) {
+        console.log(`bench: interactions and memory, ${dataset.items} items`);
+        result.datasets.push(await measureSize(browser, dataset));
+        save({ complete: false });
+      }
+    } finally {
+      await browser.close();
+    }
+    if (RUN_LIGHTHOUSE) {
+      console.log('bench: Lighthouse performance, app and static page');
+      result.lighthouse = await measureLighthouse();
+    }
+  } catch (error) {
+    save({ complete: false, error: String(error?.stack ?? error) });
+    throw error;
+  }
   const text = table(result);
-  mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, `${JSON.stringify({ ...result, table: text }, null, 2)}\n`);
+  save({ complete: true, table: text });
   console.log(`\n${text}\n\nwrote ${OUTPUT}`);
 }
 
