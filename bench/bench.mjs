@@ -6,7 +6,8 @@
 //   browser context with the cache disabled, once as a fast 4G phone (network and 4x CPU slowdown emulated) and once
 //   without emulation: time to the first card painted (Element Timing) and to interactive;
 // - the latency from a keystroke in the search box, and from a click on a facet checkbox, to the next paint, and the
-//   memory after load (JS heap plus wasm linear memory), on the article's data set and on each synthetic one;
+//   memory after load (JS heap plus wasm linear memory), on the article's data set and on each synthetic one (the
+//   next paint that shows the page changed, once the changes have stopped: see armLatency);
 // - Lighthouse's performance category with its default mobile emulation, for the app and the static page.
 // Sizes come from the Rust side (xtask/src/size.rs, BENCH_SIZES); brotli is added here with Node's zlib.
 // It prints one table and writes everything to BENCH_OUTPUT (target/bench/bench.json). Nothing here is asserted:
@@ -223,8 +224,11 @@ async function measureLoads(browser) {
 
 /**
  * Arms a one-shot listener for the next `type` event (capture phase, before the app's handlers) that resolves with the
- * time from the event's timestamp to the next paint: a requestAnimationFrame callback runs just before the frame is
- * painted, and a message posted from it arrives in a task after that frame.
+ * time from the event's timestamp to the first paint that shows the app's answer in full. The app may change the page
+ * in the event's own task or in later ones, so a MutationObserver watches the page: after each frame (a
+ * requestAnimationFrame callback runs just before a frame is painted, and a message posted from it arrives in a task
+ * after that paint) the frame counts as the answer's paint if the page changed before it, and the answer is complete
+ * once two frames in a row follow with no change. Resolves with NaN if the page does not change within 120 s.
  */
 function armLatency(type) {
   window.__bench.latency = new Promise((resolve) => {
@@ -232,11 +236,36 @@ function armLatency(type) {
       type,
       (event) => {
         const start = event.timeStamp;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - start);
-          channel.port2.postMessage(null);
+        let changed = false;
+        let answered = NaN;
+        let quietFrames = 0;
+        const observer = new MutationObserver(() => {
+          changed = true;
         });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        const afterNextPaint = (callback) =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = callback;
+            channel.port2.postMessage(null);
+          });
+        const check = () => {
+          const now = performance.now();
+          if (changed) {
+            changed = false;
+            answered = now;
+            quietFrames = 0;
+          } else if (!Number.isNaN(answered)) {
+            quietFrames += 1;
+          }
+          if (quietFrames >= 2 || now - start > 120_000) {
+            observer.disconnect();
+            resolve(answered - start);
+          } else {
+            afterNextPaint(check);
+          }
+        };
+        afterNextPaint(check);
       },
       { capture: true, once: true },
     );
@@ -246,7 +275,9 @@ function armLatency(type) {
 async function timed(page, type, action) {
   await page.evaluate(armLatency, type);
   await action();
-  return page.evaluate(() => window.__bench.latency);
+  const latency = await page.evaluate(() => window.__bench.latency);
+  if (!Number.isFinite(latency)) throw new Error(`the page did not change within 120 s of a ${type}`);
+  return latency;
 }
 
 const SEARCH_WORD = 'nuclear';
