@@ -68,11 +68,11 @@ test('a broken data set is refused with every problem path, and the bundled one 
   expect(errors).toEqual([]);
 });
 
-test('a file over 5 MiB is refused before it is read', async ({ page }) => {
+test('a file over 16 MiB is refused before it is read', async ({ page }) => {
   await openExplorer(page);
-  const buffer = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
+  const buffer = Buffer.alloc(16 * 1024 * 1024 + 1, 0x20);
   await pick(page, { name: 'huge.json', mimeType: 'application/json', buffer });
-  await expect(refusal(page)).toContainText('the file is 5242881 bytes');
+  await expect(refusal(page)).toContainText('the file is 16777217 bytes');
   await expect(refusal(page)).toContainText('it was not read');
 });
 

@@ -208,6 +208,7 @@ fn compute_results(explorer: &Explorer, filters: &Filters, sort: SortOrder) -> R
 #[function_component(ExplorerPage)]
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.clone()));
+    use_effect_with((), |_| mark_interactive());
     let url = use_url_state(props.data_set.clone());
     let embedded = crate::instance::use_instance().is_embedded();
     let state = url.state.clone();
@@ -308,6 +309,24 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             </div>
         </ContextProvider<HindsightContext>>
         </ContextProvider<ExplorerContext>>
+    }
+}
+
+/// The name of the performance mark set once the explorer has drawn its first page and handles input.
+pub const INTERACTIVE_MARK: &str = "summit-fruits:interactive";
+
+/// Sets [`INTERACTIVE_MARK`] on the page's performance timeline (`cargo xtask bench` measures up to it). Read through
+/// `Reflect`, so a browser without the User Timing API simply gets no mark.
+fn mark_interactive() {
+    let global = js_sys::global();
+    let Ok(performance) = js_sys::Reflect::get(&global, &"performance".into()) else {
+        return;
+    };
+    let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) else {
+        return;
+    };
+    if let Some(mark) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&mark) {
+        let _ = mark.call1(&performance, &INTERACTIVE_MARK.into());
     }
 }
 

@@ -112,12 +112,12 @@ fn the_data_parameter_is_read_and_dropped() {
 }
 
 #[wasm_bindgen_test]
-fn files_over_five_mib_are_refused_before_reading() {
-    assert!(size_problem(5.0 * 1024.0 * 1024.0).is_none());
-    let problem = size_problem(5.0 * 1024.0 * 1024.0 + 1.0).expect("refused");
+fn files_over_sixteen_mib_are_refused_before_reading() {
+    assert!(size_problem(16.0 * 1024.0 * 1024.0).is_none());
+    let problem = size_problem(16.0 * 1024.0 * 1024.0 + 1.0).expect("refused");
     assert_eq!(problem.path, "$");
     assert!(
-        problem.message.contains("over the limit of 5242880 bytes"),
+        problem.message.contains("over the limit of 16777216 bytes"),
         "{}",
         problem.message
     );

@@ -361,17 +361,17 @@ fn corpus() -> Vec<Case> {
             "a 20 MB file (generated, not committed)",
             padded_to(20_000_000),
             "$",
-            "over the limit of 5242880 bytes",
+            "over the limit of 16777216 bytes",
         ),
         refused(
-            "5 MiB + 1 byte",
-            padded_to(5 * 1024 * 1024 + 1),
+            "16 MiB + 1 byte",
+            padded_to(16 * 1024 * 1024 + 1),
             "$",
-            "the file is 5242881 bytes",
+            "the file is 16777217 bytes",
         ),
         case(
-            "exactly 5 MiB (the limit itself)",
-            padded_to(5 * 1024 * 1024),
+            "exactly 16 MiB (the limit itself)",
+            padded_to(16 * 1024 * 1024),
             Expect::Safe(vec![]),
         ),
         // Addresses.

@@ -522,7 +522,7 @@ fn deep_nesting_is_refused_before_serde() {
 #[test]
 fn over_size_input_is_refused() {
     let limits = Limits::default();
-    assert_eq!(limits.max_bytes, 5 * 1024 * 1024);
+    assert_eq!(limits.max_bytes, 16 * 1024 * 1024);
     let padding = " ".repeat(limits.max_bytes + 1 - BUNDLED.len());
     let big = format!("{BUNDLED}{padding}");
     assert_eq!(big.len(), limits.max_bytes + 1);
@@ -530,7 +530,7 @@ fn over_size_input_is_refused() {
         &big,
         &limits,
         "$",
-        "the file is 5242881 bytes (5.0 MiB), over the limit of 5242880 bytes",
+        "the file is 16777217 bytes (16.0 MiB), over the limit of 16777216 bytes",
     );
     // Exactly at the limit is fine.
     let at_limit = &big[..big.len() - 1];
@@ -1743,7 +1743,7 @@ fn default_limits() {
     let limits = Limits::default();
     assert_eq!(
         (limits.max_bytes, limits.max_depth, limits.max_string_chars),
-        (5 * 1024 * 1024, 32, 20_000)
+        (16 * 1024 * 1024, 32, 20_000)
     );
 }
 

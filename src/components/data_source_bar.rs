@@ -52,7 +52,7 @@ pub fn data_source_bar(props: &DataSourceBarProps) -> Html {
                        You can also drop a file onto the page, or open the page with " }
                     <code>{ "?data=" }</code>{ " and the address of a JSON file." }
                 </p>
-                <label class="data-source-label" for="data-source-file">{ "Data set file (JSON, at most 5 MiB)" }</label>
+                <label class="data-source-label" for="data-source-file">{ "Data set file (JSON, at most 16 MiB)" }</label>
                 <input id="data-source-file" class="data-source-file" type="file" accept=".json,application/json" {onchange} />
                 if *reading {
                     <p class="data-source-status" role="status">{ "Reading the file…" }</p>

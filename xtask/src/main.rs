@@ -1,9 +1,12 @@
 //! `cargo xtask`: the project's commands. Each installs the tools it needs when they are missing or at the wrong version.
 
+mod bench;
 mod deny;
 mod schema;
 mod serve;
 mod single_file;
+mod size;
+mod synthetic;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +25,10 @@ usage: cargo xtask <command>
                        --port 0 picks a free port, --cors allows other origins)
   schema [--check]     write data/schema.json from the Rust types (or check that it is current)
   validate FILE        check a data set and print every problem with its JSON path
+  bench [--loads N] [--interactions N] [--no-lighthouse]
+                       build the release bundle, measure its sizes, load times (against a
+                       static page), input latency and memory in headless Chromium, and
+                       Lighthouse performance; prints a table, writes target/bench/bench.json
   setup                install the tools only
 ";
 
@@ -34,6 +41,7 @@ fn main() -> ExitCode {
         Some("static") => cmd_static(&args[1..]),
         Some("schema") => schema::run(&args[1..]),
         Some("validate") => cmd_validate(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("setup") => tools::ensure_build_tools().and_then(|()| tools::ensure_test_tools()),
         _ => {
             eprint!("{USAGE}");
@@ -210,6 +218,9 @@ fn cmd_test() -> Result<(), String> {
     println!("\n== layer 3: end-to-end journeys on the release build");
     build_release()?;
     build_single_file()?;
+    let size_budget = size::check_bundle(&root().join("dist"))?;
+    println!("{size_budget}");
+    summary.push("size budget (xtask/src/size.rs): within");
     let server = serve::spawn(&root().join("dist"), "/", 0)?;
     let base_url = format!("http://127.0.0.1:{}/", server.port);
     run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)])?;

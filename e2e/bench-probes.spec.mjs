@@ -1,0 +1,31 @@
+// What `cargo xtask bench` measures by: the Element Timing name on the first card's title, in the prerendered HTML and
+// in the card the app draws, and the performance mark the app sets once it handles input.
+import { test, expect } from '@playwright/test';
+import { loadData, openExplorer, watchErrors } from './helpers.mjs';
+
+test('the prerendered first card carries the Element Timing name, and only it', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  expect(html.match(/elementtiming="first-card"/g)).toHaveLength(1);
+  const { items } = loadData();
+  expect(html).toContain(`<h2 elementtiming="first-card">${items[0].title}</h2>`);
+});
+
+test('the app marks when it is interactive and names its first card for Element Timing', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    window.firstCardPaints = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.firstCardPaints.push(entry.identifier);
+    }).observe({ type: 'element', buffered: true });
+  });
+  await openExplorer(page);
+  const { items } = loadData();
+  const titles = page.locator('[elementtiming="first-card"]');
+  await expect(titles).toHaveCount(1);
+  await expect(titles).toHaveText(items[0].title);
+  await expect(titles).toHaveJSProperty('tagName', 'H3');
+  const marks = await page.evaluate(() => performance.getEntriesByName('summit-fruits:interactive').length);
+  expect(marks).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.firstCardPaints.includes('first-card'))).toBe(true);
+  expect(errors).toEqual([]);
+});

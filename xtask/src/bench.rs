@@ -1,0 +1,287 @@
+//! `cargo xtask bench`: builds the release bundle, prepares a served folder with a static comparison page and
+//! synthetic data sets, serves it on loopback and runs the browser driver (bench/bench.mjs), which prints the table
+//! and writes target/bench/bench.json.
+
+use std::path::Path;
+
+use summit_core::validate::{parse_and_validate, Limits};
+
+use crate::{build_release, root, run_with_env, serve, size, synthetic, tools};
+
+/// The synthetic data set sizes measured besides the article's own.
+pub const SYNTHETIC_SIZES: [usize; 2] = [1_000, 10_000];
+
+/// The file name of the static comparison page in the served folder.
+pub const STATIC_PAGE: &str = "static.html";
+
+/// How much the bench measures; the defaults meet the issue's minimums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Cold loads per page and network condition.
+    pub loads: usize,
+    /// Keystrokes, and facet toggles, per data set size.
+    pub interactions: usize,
+    /// Whether to run the Lighthouse performance audit.
+    pub lighthouse: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            loads: 10,
+            interactions: 50,
+            lighthouse: true,
+        }
+    }
+}
+
+fn count_option(args: &[String], name: &str, default: usize) -> Result<usize, String> {
+    match args.iter().position(|a| a == name) {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .filter(|&n: &usize| n > 0)
+            .ok_or_else(|| format!("{name} takes a number above 0")),
+        None => Ok(default),
+    }
+}
+
+/// Reads `--loads N`, `--interactions N` and `--no-lighthouse`.
+pub fn parse_options(args: &[String]) -> Result<Options, String> {
+    let defaults = Options::default();
+    for arg in args.iter().filter(|a| a.starts_with("--")) {
+        if !matches!(
+            arg.as_str(),
+            "--loads" | "--interactions" | "--no-lighthouse"
+        ) {
+            return Err(format!("bench: unknown option {arg}"));
+        }
+    }
+    Ok(Options {
+        loads: count_option(args, "--loads", defaults.loads)?,
+        interactions: count_option(args, "--interactions", defaults.interactions)?,
+        lighthouse: !args.iter().any(|a| a == "--no-lighthouse"),
+    })
+}
+
+/// Removes every element that starts with `open` (such as `<script`) up to and including `close`.
+fn remove_elements(html: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + close.len()..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The static comparison page: the release index.html (the same markup, prerendered cards and style sheets as the
+/// app's first paint) with every script, every script or wasm preload and every comment taken out, so it runs no
+/// JavaScript at all.
+pub fn static_page(index_html: &str) -> Result<String, String> {
+    let without_comments = remove_elements(index_html, "<!--", "-->");
+    let without_scripts = remove_elements(&without_comments, "<script", "</script>");
+    let mut page = String::with_capacity(without_scripts.len());
+    for piece in without_scripts.split_inclusive('>') {
+        let is_preload = piece.contains("<link")
+            && (piece.contains("rel=\"modulepreload\"") || piece.contains("rel=\"preload\""));
+        if !is_preload {
+            page.push_str(piece);
+        }
+    }
+    let page = page
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    if page.contains("<script") || page.contains("rel=\"modulepreload\"") || page.contains(".wasm")
+    {
+        return Err("the static page still refers to a script or the wasm".to_string());
+    }
+    if !page.contains("elementtiming=\"first-card\"") {
+        return Err(
+            "index.html has no prerendered first card (hooks/prerender.mjs writes it)".to_string(),
+        );
+    }
+    Ok(page)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    for entry in
+        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?
+    {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().expect("a listed entry has a name"));
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The sizes of the bundle as JSON for the driver, which adds brotli and prints them.
+fn sizes_json(assets: &[size::Asset]) -> serde_json::Value {
+    let (wasm_gzip, total_gzip) = size::default_view_totals(assets);
+    serde_json::json!({
+        "assets": assets.iter().map(|a| serde_json::json!({
+            "path": a.path, "raw": a.raw, "gzip": a.gzip, "defaultView": a.default_view,
+        })).collect::<Vec<_>>(),
+        "budget": {
+            "wasmGzip": size::WASM_GZIP_BUDGET,
+            "totalGzip": size::TOTAL_GZIP_BUDGET,
+            "wasmGzipMeasured": wasm_gzip,
+            "totalGzipMeasured": total_gzip,
+        },
+    })
+}
+
+/// Writes the served folder: the bundle, the static page and the synthetic data sets; returns the data set files.
+fn prepare_site(site: &Path) -> Result<Vec<(usize, String)>, String> {
+    let dist = root().join("dist");
+    if site.exists() {
+        std::fs::remove_dir_all(site)
+            .map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
+    }
+    copy_dir(&dist, site)?;
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read dist/index.html: {e}"))?;
+    write(&site.join(STATIC_PAGE), &static_page(&index)?)?;
+
+    let text = std::fs::read_to_string(root().join("data/potential-fruits.json"))
+        .map_err(|e| format!("cannot read the bundled data set: {e}"))?;
+    let (base, _) = parse_and_validate(&text, &Limits::default())
+        .map_err(|_| "the bundled data set does not validate".to_string())?;
+    let mut files = Vec::new();
+    for size in SYNTHETIC_SIZES {
+        let json = synthetic::generate_json(&base, size)?;
+        let name = format!("synthetic-{size}.json");
+        println!("bench: {name}: {size} items, {} bytes, valid", json.len());
+        write(&site.join(&name), &json)?;
+        files.push((size, name));
+    }
+    Ok(files)
+}
+
+/// `cargo xtask bench [--loads N] [--interactions N] [--no-lighthouse]`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = parse_options(args)?;
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    build_release()?;
+    let out = root().join("target/bench");
+    let site = out.join("site");
+    let datasets = prepare_site(&site)?;
+    let assets = size::measure(&root().join("dist"))?;
+    let sizes = root().join("target/bench/sizes.json");
+    write(&sizes, &format!("{:#}\n", sizes_json(&assets)))?;
+
+    let server = serve::spawn(&site, "/", 0)?;
+    let base_url = format!("http://127.0.0.1:{}/", server.port);
+    let datasets = datasets
+        .iter()
+        .map(|(size, name)| format!("{size}={name}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let loads = options.loads.to_string();
+    let interactions = options.interactions.to_string();
+    run_with_env(
+        "node",
+        &["bench/bench.mjs"],
+        &[
+            ("BASE_URL", &base_url),
+            ("BENCH_STATIC_PAGE", STATIC_PAGE),
+            ("BENCH_DATASETS", &datasets),
+            ("BENCH_LOADS", &loads),
+            ("BENCH_INTERACTIONS", &interactions),
+            (
+                "BENCH_LIGHTHOUSE",
+                if options.lighthouse { "1" } else { "0" },
+            ),
+            ("BENCH_SIZES", &sizes.to_string_lossy()),
+            ("BENCH_OUTPUT", &out.join("bench.json").to_string_lossy()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <!-- hooks/sri.mjs puts preload links for the <script> here -->
+  <link rel="stylesheet" href="./style-1.css" integrity="sha384-a">
+  <link rel="modulepreload" href="./summit-fruits-2.js" integrity="sha384-b" data-summit="bindgen">
+  <link rel="preload" href="./summit-fruits-2_bg.wasm" as="fetch" type="application/wasm" data-summit="wasm">
+  <script type="module" src="./boot.js" integrity="sha384-c"></script>
+</head>
+<body>
+  <div id="app"><ol><li><h2 elementtiming="first-card">Restore missions</h2></li></ol></div>
+</body>
+</html>
+"#;
+
+    #[test]
+    fn the_static_page_keeps_markup_and_styles_and_drops_every_script() {
+        let page = static_page(INDEX).unwrap();
+        assert!(
+            page.contains(r#"<link rel="stylesheet" href="./style-1.css" integrity="sha384-a">"#)
+        );
+        assert!(page.contains(r#"<h2 elementtiming="first-card">Restore missions</h2>"#));
+        assert!(!page.contains("script"), "{page}");
+        assert!(!page.contains("summit-fruits-2"), "{page}");
+        assert!(!page.contains("preload"), "{page}");
+    }
+
+    #[test]
+    fn a_page_without_the_prerendered_card_is_refused() {
+        let message = static_page("<html><body></body></html>").unwrap_err();
+        assert!(message.contains("prerendered first card"), "{message}");
+    }
+
+    #[test]
+    fn an_unclosed_script_is_dropped_to_the_end() {
+        assert_eq!(remove_elements("a<script>b", "<script", "</script>"), "a");
+    }
+
+    #[test]
+    fn options_default_to_the_issues_minimums() {
+        assert_eq!(parse_options(&[]).unwrap(), Options::default());
+        assert_eq!(Options::default().loads, 10);
+        assert_eq!(Options::default().interactions, 50);
+    }
+
+    #[test]
+    fn options_read_counts_and_refuse_nonsense() {
+        let args: Vec<String> = ["--loads", "3", "--interactions", "20", "--no-lighthouse"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            parse_options(&args).unwrap(),
+            Options {
+                loads: 3,
+                interactions: 20,
+                lighthouse: false
+            }
+        );
+        assert!(parse_options(&["--loads".to_string(), "0".to_string()]).is_err());
+        assert!(parse_options(&["--fast".to_string()]).is_err());
+    }
+}

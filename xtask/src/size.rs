@@ -1,0 +1,269 @@
+//! Transfer sizes of the release bundle: which files the default view fetches, their raw and gzip bytes, and the size
+//! budget that `cargo xtask test` checks (sizes are deterministic, so they may gate; timings never do).
+
+use std::io::Write;
+use std::path::Path;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+// THE SIZE BUDGET, in gzip bytes (level 9), of the release bundle's default view. `cargo xtask test` fails when a
+// build exceeds either figure. Set on 26 November 2026 from the measured figures (wasm 316,969 B, default view
+// 346,589 B) plus about 2%: lower them as the bundle shrinks.
+/// The budget for the wasm, in gzip bytes.
+pub const WASM_GZIP_BUDGET: u64 = 323_400;
+/// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
+/// icon), in gzip bytes.
+pub const TOTAL_GZIP_BUDGET: u64 = 353_600;
+
+/// One file of the bundle and its sizes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// The path below the bundle folder, with `/` separators.
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+    /// Whether the default view (the page with no query or fragment) fetches it.
+    pub default_view: bool,
+}
+
+/// The bytes of `data` once gzipped at level 9, as a static host would pre-compress them.
+pub fn gzip_len(data: &[u8]) -> u64 {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(data)
+        .expect("writing to memory cannot fail");
+    encoder
+        .finish()
+        .expect("writing to memory cannot fail")
+        .len() as u64
+}
+
+/// The value of attribute `name` in one tag's text (such as `<link rel="css" href="a.css">`), unescaped of nothing:
+/// the bundle's attribute values are plain file names.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    while let Some(at) = rest.find(name) {
+        let before = rest[..at].chars().last();
+        let after = &rest[at + name.len()..];
+        if before.is_some_and(char::is_whitespace) {
+            if let Some(value) = after.strip_prefix("=\"") {
+                return value.split('"').next();
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+/// The files a browser fetches to show `index.html` as it is, named relative to its folder: the page itself, then
+/// every `<script src>` and every `<link href>` whose `rel` is a style sheet, an icon, a module preload or a preload,
+/// in order and once each. Addresses to other hosts are left out.
+pub fn default_view_files(index_html: &str) -> Vec<String> {
+    let mut files = vec!["index.html".to_string()];
+    for (open, attr) in [("<link", "href"), ("<script", "src")] {
+        for piece in index_html.split(open).skip(1) {
+            let tag = piece.split('>').next().unwrap_or("");
+            if open == "<link" {
+                let rel = attribute(tag, "rel").unwrap_or("");
+                let fetched = rel
+                    .split_whitespace()
+                    .any(|r| matches!(r, "stylesheet" | "icon" | "modulepreload" | "preload"));
+                if !fetched {
+                    continue;
+                }
+            }
+            let Some(url) = attribute(tag, attr) else {
+                continue;
+            };
+            if url.contains("//") || url.contains(':') {
+                continue;
+            }
+            let path = url.split(['?', '#']).next().unwrap_or("");
+            let path = path.trim_start_matches("./").trim_start_matches('/');
+            if !path.is_empty() && !files.iter().any(|f| f == path) {
+                files.push(path.to_string());
+            }
+        }
+    }
+    files
+}
+
+/// Every file in the bundle folder `dist` with its sizes, the default view's first (in fetch order), then the rest
+/// by name.
+pub fn measure(dist: &Path) -> Result<Vec<Asset>, String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read {}: {e}", dist.join("index.html").display()))?;
+    let fetched = default_view_files(&index);
+    let mut others = Vec::new();
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries =
+            std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dist).map_err(|e| e.to_string())?;
+                let name = relative.to_string_lossy().replace('\\', "/");
+                if !fetched.contains(&name) {
+                    others.push(name);
+                }
+            }
+        }
+    }
+    others.sort();
+    let mut assets = Vec::new();
+    for (name, default_view) in fetched
+        .iter()
+        .map(|n| (n, true))
+        .chain(others.iter().map(|n| (n, false)))
+    {
+        let bytes = std::fs::read(dist.join(name)).map_err(|e| {
+            format!("the default view fetches {name}, which is not in the bundle: {e}")
+        })?;
+        assets.push(Asset {
+            path: name.clone(),
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes),
+            default_view,
+        });
+    }
+    Ok(assets)
+}
+
+/// The default view's wasm gzip bytes and its total gzip bytes.
+pub fn default_view_totals(assets: &[Asset]) -> (u64, u64) {
+    let fetched = assets.iter().filter(|a| a.default_view);
+    let wasm = fetched
+        .clone()
+        .filter(|a| a.path.ends_with(".wasm"))
+        .map(|a| a.gzip)
+        .sum();
+    (wasm, fetched.map(|a| a.gzip).sum())
+}
+
+/// Checks the default view against a budget: a one-line verdict, or every figure over its budget.
+pub fn check(assets: &[Asset], wasm_budget: u64, total_budget: u64) -> Result<String, String> {
+    let (wasm, total) = default_view_totals(assets);
+    if wasm == 0 {
+        return Err("the default view fetches no .wasm file".to_string());
+    }
+    let mut over = Vec::new();
+    if wasm > wasm_budget {
+        over.push(format!("wasm {wasm} B gzip > budget {wasm_budget} B"));
+    }
+    if total > total_budget {
+        over.push(format!(
+            "default view {total} B gzip > budget {total_budget} B"
+        ));
+    }
+    if over.is_empty() {
+        Ok(format!(
+            "size budget: wasm {wasm} B gzip (budget {wasm_budget}), default view {total} B gzip (budget {total_budget})"
+        ))
+    } else {
+        Err(format!(
+            "size budget exceeded (xtask/src/size.rs): {}",
+            over.join(", ")
+        ))
+    }
+}
+
+/// The budget step of `cargo xtask test`: measures `dist` and checks it against [`WASM_GZIP_BUDGET`] and
+/// [`TOTAL_GZIP_BUDGET`].
+pub fn check_bundle(dist: &Path) -> Result<String, String> {
+    check(&measure(dist)?, WASM_GZIP_BUDGET, TOTAL_GZIP_BUDGET)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head>
+<link rel="icon" href="./favicon-1a.svg" type="image/svg+xml">
+<link rel="stylesheet" href="./style-2b.css" integrity="sha384-x">
+<link rel="modulepreload" href="./summit-fruits-3c.js" data-summit="bindgen">
+<link rel="preload" href="./summit-fruits-3c_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">
+<link rel="canonical" href="https://example.org/">
+<link rel="stylesheet" href="https://cdn.example.org/x.css">
+<script type="module" src="./boot.js?v=1" integrity="sha384-y"></script>
+<link rel="stylesheet" href="./style-2b.css">
+</head><body><a href="./data.json">data</a></body></html>"#;
+
+    #[test]
+    fn the_default_view_fetches_the_page_its_links_and_scripts() {
+        assert_eq!(
+            default_view_files(PAGE),
+            [
+                "index.html",
+                "favicon-1a.svg",
+                "style-2b.css",
+                "summit-fruits-3c.js",
+                "summit-fruits-3c_bg.wasm",
+                "boot.js"
+            ]
+        );
+    }
+
+    #[test]
+    fn data_attributes_are_not_taken_for_the_address() {
+        assert_eq!(
+            attribute(r#"<link data-href="x" href="y.css""#, "href"),
+            Some("y.css")
+        );
+        assert_eq!(attribute(r#"<script data-src="x">"#, "src"), None);
+    }
+
+    #[test]
+    fn gzip_shrinks_repetitive_text_and_is_deterministic() {
+        let text = "summit ".repeat(1_000);
+        let once = gzip_len(text.as_bytes());
+        assert!(once < 100, "{once}");
+        assert_eq!(once, gzip_len(text.as_bytes()));
+    }
+
+    fn asset(path: &str, gzip: u64, default_view: bool) -> Asset {
+        Asset {
+            path: path.to_string(),
+            raw: gzip * 3,
+            gzip,
+            default_view,
+        }
+    }
+
+    #[test]
+    fn totals_count_only_what_the_default_view_fetches() {
+        let assets = [
+            asset("index.html", 10, true),
+            asset("app_bg.wasm", 100, true),
+            asset("data.json", 1_000, false),
+        ];
+        assert_eq!(default_view_totals(&assets), (100, 110));
+    }
+
+    #[test]
+    fn the_budget_passes_at_the_limit_and_fails_one_byte_over() {
+        let assets = [
+            asset("index.html", 10, true),
+            asset("app_bg.wasm", 100, true),
+        ];
+        assert!(check(&assets, 100, 110).is_ok());
+        let wasm_over = check(&assets, 99, 110).unwrap_err();
+        assert!(
+            wasm_over.contains("wasm 100 B gzip > budget 99 B"),
+            "{wasm_over}"
+        );
+        let total_over = check(&assets, 100, 109).unwrap_err();
+        assert!(
+            total_over.contains("default view 110 B gzip > budget 109 B"),
+            "{total_over}"
+        );
+    }
+
+    #[test]
+    fn a_bundle_without_wasm_fails() {
+        assert!(check(&[asset("index.html", 10, true)], 100, 100).is_err());
+    }
+}
