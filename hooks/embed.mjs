@@ -11,20 +11,14 @@
 //   and asks it to mount an explorer into every `[data-summit-fruits]` element (src/embed.rs).
 // Runs after prerender.mjs and before sri.mjs. Any surprise fails the build.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtApp, failer, oneFileIn, stagingDir } from './staging.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
-
-const files = readdirSync(dir);
-const one = (pattern, what) => {
-  const found = files.filter((f) => pattern.test(f));
-  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${JSON.stringify(found)}`);
-  return found[0];
-};
-const js = one(/^summit-fruits(-[0-9a-f]+)?\.js$/, 'wasm-bindgen JS file');
-const wasm = one(/^summit-fruits(-[0-9a-f]+)?_bg\.wasm$/, 'wasm file');
+const fail = failer('embed.mjs');
+const dir = stagingDir(fail);
+const one = oneFileIn(dir, fail);
+const { js, wasm } = builtApp(one);
 const digest = (bytes, algorithm) => createHash(algorithm).update(bytes).digest();
 const sri = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
 
@@ -35,7 +29,7 @@ const sheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
   .filter(Boolean);
 if (sheets.length === 0) fail('found no <link rel="stylesheet"> in index.html');
 for (const sheet of sheets) {
-  if (!files.includes(sheet)) fail(`index.html links ${sheet}, which is not in ${dir}`);
+  if (!existsSync(join(dir, sheet))) fail(`index.html links ${sheet}, which is not in ${dir}`);
 }
 
 /** One of the page's stylesheets, rewritten for a shadow root whose mount element is `.embed-root`. */
@@ -112,7 +106,3 @@ if (typeof WebAssembly !== 'object') {
 writeFileSync(join(dir, 'summit-fruits-embed.js'), entry);
 console.log(`embed.mjs: summit-fruits-embed.js (${js}, ${wasm}) and ${cssName} from ${sheets.join(', ')}`);
 
-function fail(message) {
-  console.error(`embed.mjs: ${message}`);
-  process.exit(1);
-}

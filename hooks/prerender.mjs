@@ -3,18 +3,14 @@
 // this block when it starts (src/lib.rs). Text comes from data/potential-fruits.json and is always HTML-escaped.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { failer, stagingDir } from './staging.mjs';
 
 const MARKER = '<!-- prerendered content -->';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
 
-function fail(message) {
-  console.error(`prerender: ${message}`);
-  process.exit(1);
-}
-
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+const fail = failer('prerender');
+const dir = stagingDir(fail);
 
 const escape = (text) => String(text)
   .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');

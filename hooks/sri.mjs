@@ -8,21 +8,15 @@
 // hashed from the files in Trunk's staging folder, after Trunk has written them and before it moves them to dist/.
 // Any surprise (a file missing, twice, or the script tag not found) fails the build instead of shipping without SRI.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtApp, failer, oneFileIn, stagingDir } from './staging.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) fail('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+const fail = failer('sri.mjs');
+const dir = stagingDir(fail);
 const base = process.env.TRUNK_PUBLIC_URL || './';
-
-const files = readdirSync(dir);
-const one = (pattern, what) => {
-  const found = files.filter((f) => pattern.test(f));
-  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${JSON.stringify(found)}`);
-  return found[0];
-};
-const js = one(/^summit-fruits(-[0-9a-f]+)?\.js$/, 'wasm-bindgen JS file');
-const wasm = one(/^summit-fruits(-[0-9a-f]+)?_bg\.wasm$/, 'wasm file');
+const one = oneFileIn(dir, fail);
+const { js, wasm } = builtApp(one);
 one(/^boot\.js$/, 'boot.js (copied by <link data-trunk rel="copy-file" href="static/boot.js">)');
 const sri = (f) => `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
 
@@ -41,7 +35,3 @@ const leftover = /[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g;
 writeFileSync(index, html.replace(tag, () => links).replace(leftover, ''));
 console.log(`sri.mjs: integrity added for ${js}, ${wasm} and boot.js`);
 
-function fail(message) {
-  console.error(`sri.mjs: ${message}`);
-  process.exit(1);
-}
