@@ -5,8 +5,12 @@
 // hooks/sri.mjs (a Trunk post_build hook) writes a <link rel="modulepreload"> and a <link rel="preload" as="fetch">
 // for them into index.html, each with an `integrity` hash; this script finds them there and loads both through
 // those links: the module map reuses the verified modulepreload, and the wasm is fetched with the same integrity.
-const js = document.querySelector('link[rel="modulepreload"][data-summit="bindgen"]');
-const wasm = document.querySelector('link[rel="preload"][data-summit="wasm"]');
+//
+// The single file (xtask/src/single_file.rs) inlines this text after the wasm-bindgen JS and a `startInlineApp`
+// function that decodes the wasm from the page itself; when that function is there, it is used instead.
+// Named apart from the wasm-bindgen JS's own top-level names, since the single file puts both in one module.
+const bindgenLink = document.querySelector('link[rel="modulepreload"][data-summit="bindgen"]');
+const wasmLink = document.querySelector('link[rel="preload"][data-summit="wasm"]');
 
 /** Keeps the prerendered content and says why the interactive explorer is not there. */
 function explainFallback(text) {
@@ -17,17 +21,25 @@ function explainFallback(text) {
   }
 }
 
+/** Loads and starts the wasm; resolves with the wasm-bindgen module's exports and the wasm instance's. */
+async function startApp() {
+  if (typeof startInlineApp === 'function') {
+    return startInlineApp();
+  }
+  if (!bindgenLink || !wasmLink) {
+    throw new Error('index.html lacks the preload links that hooks/sri.mjs writes; rebuild with Trunk.');
+  }
+  const bindings = await import(bindgenLink.href);
+  const module_or_path = fetch(wasmLink.href, { integrity: wasmLink.integrity, mode: 'cors', credentials: 'same-origin' });
+  return { bindings, instance: await bindings.default({ module_or_path }) };
+}
+
 if (typeof WebAssembly !== 'object') {
   explainFallback('This browser cannot run WebAssembly, so the interactive explorer (filters, matrix, annotated article, '
     + 'timeline) is not available here. Every prospect and risk of the article is listed below.');
 } else {
   try {
-    if (!js || !wasm) {
-      throw new Error('index.html lacks the preload links that hooks/sri.mjs writes; rebuild with Trunk.');
-    }
-    const bindings = await import(js.href);
-    const module_or_path = fetch(wasm.href, { integrity: wasm.integrity, mode: 'cors', credentials: 'same-origin' });
-    const instance = await bindings.default({ module_or_path });
+    const { bindings, instance } = await startApp();
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
   } catch (error) {

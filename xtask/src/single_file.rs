@@ -1,9 +1,9 @@
 //! `cargo xtask build --single-file`: the release bundle as one self-contained HTML file that opens from disk.
 //!
-//! The style sheets become one `<style>`, the icon a `data:` address, and the wasm-bindgen JS, the start logic and the
-//! wasm (in base64) one inline module script; the data sets are already compiled into the wasm. The page keeps a strict
-//! Content-Security-Policy: the inline script and style are allowed by their SHA-256 hashes, and no address at all
-//! may be contacted.
+//! The style sheets become one `<style>`, the icon a `data:` address, and the wasm-bindgen JS, the wasm (in base64)
+//! and the page's own start script (`static/boot.js`, told to use the wasm in the page) one inline module script; the
+//! data sets are already compiled into the wasm. The page keeps a strict Content-Security-Policy: the inline script
+//! and style are allowed by their SHA-256 hashes, and no address at all may be contacted.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,35 +20,18 @@ pub const FILE_NAME: &str = "summit-fruits.html";
 /// The marker the app reads (`data_source::is_single_file`) to know there is no server beside the page.
 const MARKER: &str = r#"<meta name="summit-fruits-build" content="single-file">"#;
 
-/// What `static/boot.js` does, for a wasm that is in the page: decode it, start the app, or keep the prerendered
-/// content and say why. It follows the wasm-bindgen JS in the same module, so it calls its `__wbg_init` directly.
-const START: &str = r#"
+/// The app in the page, for `static/boot.js`, which the single file inlines after this: it decodes the wasm from
+/// base64 instead of fetching it. It follows the wasm-bindgen JS in the same module, so it calls `__wbg_init` directly.
+const INLINE_APP: &str = r#"
 // Summit Fruits, single file: the wasm is in this page (base64), so nothing is fetched.
-function explainFallback(text) {
-  const notice = document.getElementById('prerender-notice');
-  if (notice) {
-    notice.textContent = text;
-    notice.classList.add('prerender-failed');
+async function startInlineApp() {
+  const binary = atob(SUMMIT_WASM_BASE64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) {
+    bytes[i] = binary.charCodeAt(i);
   }
-}
-if (typeof WebAssembly !== 'object') {
-  explainFallback('This browser cannot run WebAssembly, so the interactive explorer (filters, matrix, annotated article, '
-    + 'timeline) is not available here. Every prospect and risk of the article is listed below.');
-} else {
-  try {
-    const binary = atob(SUMMIT_WASM_BASE64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) {
-      bytes[i] = binary.charCodeAt(i);
-    }
-    const instance = await __wbg_init({ module_or_path: bytes });
-    window.wasmBindings = { default: __wbg_init, initSync };
-    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
-  } catch (error) {
-    explainFallback(`The interactive explorer could not start (${error && error.message ? error.message : error}). `
-      + 'Every prospect and risk of the article is listed below.');
-    throw error;
-  }
+  const instance = await __wbg_init({ module_or_path: bytes });
+  return { bindings: { default: __wbg_init, initSync }, instance };
 }
 "#;
 
@@ -272,6 +255,7 @@ pub fn inline_bundle(
             script_tags.len()
         ));
     };
+    let boot_js = read_text(boot.get("src").ok_or("the boot.js <script> has no src")?)?;
     let boot_close = index[boot.end..]
         .find("</script>")
         .map(|i| boot.end + i + "</script>".len())
@@ -280,7 +264,7 @@ pub fn inline_bundle(
     let style = raw_text(&styles.join("\n"), "style")?;
     let script = raw_text(
         &format!(
-            "{bindgen}\nconst SUMMIT_WASM_BASE64 = \"{}\";\n{START}",
+            "{bindgen}\nconst SUMMIT_WASM_BASE64 = \"{}\";\n{INLINE_APP}\n{boot_js}",
             BASE64.encode(&wasm)
         ),
         "script",

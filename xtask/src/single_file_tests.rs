@@ -32,6 +32,10 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
                 .to_vec(),
         ),
         ("./app-1_bg.wasm", vec![0, 97, 115, 109, 1, 0, 0, 0]),
+        (
+            "./boot.js",
+            b"const { instance } = await startInlineApp();\n".to_vec(),
+        ),
     ])
 }
 
