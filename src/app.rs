@@ -16,7 +16,7 @@ use crate::components::article_header::ArticleHeader;
 use crate::components::article_view::ArticleView;
 use crate::components::card_list::CardList;
 use crate::components::data_source_bar::{DataNotice, DataRefused, DataSourceBar};
-use crate::components::export_bar::{download_text, ExportBar};
+use crate::components::export_bar::ExportBar;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
@@ -30,6 +30,7 @@ use crate::data_source::{
     drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, label_of,
     read_file, requested_url, Loaded,
 };
+use crate::download::download_text;
 use crate::embedding::{use_height_reporter, FullExplorerLink};
 use crate::explorer::{state_href, Explorer, ExplorerContext};
 use crate::hindsight_data::{self, HindsightContext};

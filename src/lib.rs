@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod data_source;
+pub mod download;
 pub mod embed;
 pub mod embedding;
 pub mod explorer;

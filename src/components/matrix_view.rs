@@ -21,8 +21,8 @@ use summit_core::model::{Category, Item, Verdict};
 use summit_core::state::{MatrixRows, ViewState};
 
 use crate::components::category_icon::{category_shape, CategoryIcon};
-use crate::components::export_bar::{describe, download_blob, download_text};
 use crate::components::hindsight_panel::{verdict_glyph, VerdictIcon, HINDSIGHT_HEADING};
+use crate::download::{describe, download_blob, download_text};
 use crate::explorer::{
     link_click, push_on, state_href, use_explorer, HistoryMode, Navigate, Navigation,
 };
