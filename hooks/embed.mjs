@@ -5,7 +5,7 @@
 // - summit-fruits-embed-HASH.css: the page's stylesheets (in the order index.html links them) scoped for a shadow
 //   root: `:root`, `html` and `body` become the mount element `.embed-root`, `rem` becomes `px` (a host's root font
 //   size must not scale the explorer), and `:host` is reset (`all: initial`) so the host's inherited fonts and colours
-//   stop at the boundary; static/embed.css adds the embed's own parts.
+//   stop at the boundary.
 // - summit-fruits-embed.js: the stable entry script. It knows the hashed names of the wasm-bindgen JS, the wasm (with
 //   its integrity hash) and the stylesheet, resolves them against its own address (`import.meta.url`), starts the wasm
 //   and asks it to mount an explorer into every `[data-summit-fruits]` element (src/embed.rs).
@@ -51,8 +51,7 @@ const RESET = `/* Summit Fruits script embed: the page's stylesheets scoped to a
 .embed-root { display: block; text-align: start; }
 .embed-root[hidden] { display: none; }
 `;
-const css = RESET + [...sheets.map((s) => readFileSync(join(dir, s), 'utf8')), readFileSync('static/embed.css', 'utf8')]
-  .map(scope).join('\n');
+const css = RESET + sheets.map((s) => scope(readFileSync(join(dir, s), 'utf8'))).join('\n');
 const leftover = css.match(/:root|(?:^|[{},;\s])(?:html|body)\s*[{,]|\d+rem\b/);
 if (leftover) fail(`the scoped stylesheet still has ${JSON.stringify(leftover[0])}; teach scope() about it`);
 const cssName = `summit-fruits-embed-${digest(css, 'sha256').toString('hex').slice(0, 16)}.css`;

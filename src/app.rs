@@ -276,15 +276,11 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             <div ref={page_ref} class={classes!("page", state.embed.then_some("embedded"))}>
                 <SkipLink />
                 if state.embed {
-                    // The script embed draws its own link out (crate::embed), with the app's address.
-                    if !embedded {
-                        <FullExplorerLink state={state.clone()} />
-                    }
+                    <FullExplorerLink state={state.clone()} />
                 } else {
                     <ArticleHeader data={explorer.data.clone()} />
                 }
                 { props.data_notice.clone() }
-                <crate::embed::FullExplorerLink state={state.clone()} />
                 <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />

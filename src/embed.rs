@@ -10,11 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use summit_core::embed::{full_explorer_link, MARKER_ATTRIBUTE};
-use summit_core::state::ViewState;
+use summit_core::embed::MARKER_ATTRIBUTE;
 
 use crate::app::App;
-use crate::instance::{set_host_page, use_instance, EmbedOptions, Instance};
+use crate::instance::{set_host_page, EmbedOptions, Instance};
 
 /// The class of the element inside each shadow root that the explorer is drawn into (the scoped stylesheet's root).
 pub const MOUNT_CLASS: &str = "embed-root";
@@ -157,25 +156,5 @@ pub fn embedded_app(props: &EmbeddedAppProps) -> Html {
         <ContextProvider<Instance> context={props.instance.clone()}>
             <App />
         </ContextProvider<Instance>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FullExplorerLinkProps {
-    pub state: Rc<ViewState>,
-}
-
-/// "Open in the full explorer", with this instance's state; drawn only in a script embed.
-#[function_component(FullExplorerLink)]
-pub fn full_explorer_link_bar(props: &FullExplorerLinkProps) -> Html {
-    let instance = use_instance();
-    let Some(embed) = instance.embed() else {
-        return html! {};
-    };
-    let href = full_explorer_link(&embed.app_url, &props.state);
-    html! {
-        <p class="embed-bar">
-            <a class="embed-full-link" {href} target="_blank" rel="noopener">{ "Open in the full explorer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
-        </p>
     }
 }

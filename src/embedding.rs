@@ -1,6 +1,7 @@
-//! The explorer inside another page (`?embed=1`): the link out to the full explorer, the content height it reports
-//! to the host page so that the host's loader script (`embed.js`) can size the iframe, and dialogs that open where
-//! the reader is in a frame that may be far taller than the host's window.
+//! The explorer inside another page: the link out to the full explorer (in an iframe with `?embed=1` or in a script
+//! embed) and, in an iframe, the content height it reports to the host page so that the host's loader script
+//! (`embed.js`) can size the iframe, and dialogs that open where the reader is in a frame that may be far taller than
+//! the host's window.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,23 +12,32 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use summit_core::embed::{
-    dialog_top, full_explorer_url, reported_height, HEIGHT_MESSAGE, MEASURE_MESSAGE,
+    dialog_top, full_explorer_link as full_explorer_link_from, full_explorer_url, reported_height,
+    HEIGHT_MESSAGE, MEASURE_MESSAGE,
 };
 use summit_core::state::ViewState;
+
+use crate::instance::use_instance;
 
 #[derive(Properties, PartialEq)]
 pub struct FullExplorerLinkProps {
     pub state: Rc<ViewState>,
 }
 
-/// "Open in the full explorer": the same view and filters, without embed, in a new tab.
+/// "Open in the full explorer": the same view and filters, without embed, in a new tab. In an iframe the explorer is
+/// the page itself; in a script embed it is the bundle's `index.html` beside the embed script.
 #[function_component(FullExplorerLink)]
 pub fn full_explorer_link(props: &FullExplorerLinkProps) -> Html {
-    let href = gloo::utils::window().location().href().unwrap_or_default();
-    let target = full_explorer_url(&href, &props.state);
+    let target = match use_instance().embed() {
+        Some(embed) => full_explorer_link_from(&embed.app_url, &props.state),
+        None => {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            full_explorer_url(&href, &props.state)
+        }
+    };
     html! {
-        <p class="frame-full-link">
-            <a href={target} target="_blank" rel="noopener">
+        <p class="full-explorer-link">
+            <a class="embed-full-link" href={target} target="_blank" rel="noopener">
                 { "Open in the full explorer" }
                 <span class="visually-hidden">{ " (opens in a new tab)" }</span>
             </a>
