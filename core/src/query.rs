@@ -257,6 +257,21 @@ pub fn search_terms(search: &str) -> Vec<String> {
     terms
 }
 
+/// The fewest characters a search word needs to be marked in the text. A single character matches
+/// nearly everywhere ("n" is in every one of the article's items, 875 times over its cards), so
+/// marking it shows the reader nothing; it still filters.
+pub const MIN_MARKED_CHARS: usize = 2;
+
+/// The search words that are marked in the text: those of at least [`MIN_MARKED_CHARS`]
+/// characters, in the same order.
+pub fn marked_terms(terms: &[String]) -> Vec<String> {
+    terms
+        .iter()
+        .filter(|term| term.chars().count() >= MIN_MARKED_CHARS)
+        .cloned()
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Substring search
 // ---------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ use summit_core::model::{
 };
 use summit_core::passages::{find_quote, locate, segments, Mark};
 use summit_core::query::{
-    facet_counts, filter_items, fold, highlight_ranges, item_matches, search_terms, sort_items,
-    split_highlights, FacetCounts, SearchIndex,
+    facet_counts, filter_items, fold, highlight_ranges, item_matches, marked_terms, search_terms,
+    sort_items, split_highlights, FacetCounts, SearchIndex,
 };
 use summit_core::state::{Filters, MatrixRows, SortOrder};
 
@@ -440,6 +440,23 @@ fn search_terms_are_folded_words() {
     for (search, expected) in cases {
         assert_eq!(search_terms(search), *expected, "search_terms({search:?})");
     }
+}
+
+#[test]
+fn single_characters_filter_but_are_not_marked() {
+    assert_eq!(marked_terms(&search_terms("n")), Vec::<String>::new());
+    assert_eq!(
+        marked_terms(&search_terms("a nu ß é")),
+        strings(&["nu", "ss"])
+    );
+    assert_eq!(
+        marked_terms(&search_terms("Treaty  of x")),
+        strings(&["treaty", "of"])
+    );
+    // The filter still uses every word: "w" keeps only the items that have a w somewhere.
+    let data = facet_data();
+    let index = SearchIndex::new(&data);
+    assert_eq!(filter_items(&data, &index, &filters("q:w")), vec![0, 3, 4]);
 }
 
 #[test]
