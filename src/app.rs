@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::model::DataSet;
-use summit_core::query::{facet_counts, filter_items, search_terms, sort_items, FacetCounts};
+use summit_core::query::{
+    facet_counts, filter_items, marked_terms, search_terms, sort_items, FacetCounts,
+};
 use summit_core::state::{Filters, SortOrder, View, ViewState};
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -32,7 +33,7 @@ use crate::data_source::{
 };
 use crate::download::download_text;
 use crate::embedding::{use_height_reporter, FullExplorerLink};
-use crate::explorer::{state_href, Explorer, ExplorerContext};
+use crate::explorer::{state_href, Explorer, ExplorerContext, SharedDataSet};
 use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
 
@@ -143,7 +144,9 @@ pub fn app() -> Html {
 
     match &source.shown {
         Shown::Bundled => match data::bundled() {
-            Ok(data_set) => html! { <ExplorerPage {key} {data_set} data_bar={bar} /> },
+            Ok(data_set) => {
+                html! { <ExplorerPage {key} data_set={SharedDataSet(data_set)} data_bar={bar} /> }
+            }
             Err(problems) => html! { <><LoadError {problems} />{ bar }</> },
         },
         Shown::Fetching(label) => html! {
@@ -157,7 +160,7 @@ pub fn app() -> Html {
             label,
         }) => {
             let notice = html! { <DataNotice warnings={warnings.clone()} label={label.clone()} on_back={on_back.clone()} /> };
-            html! { <ExplorerPage {key} data_set={data.clone()} data_bar={bar} data_notice={notice} /> }
+            html! { <ExplorerPage {key} data_set={SharedDataSet(data.clone())} data_bar={bar} data_notice={notice} /> }
         }
         Shown::Other(Loaded::Refused { problems, label }) => html! {
             <div class="page data-refused-page" {key}>
@@ -170,7 +173,7 @@ pub fn app() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ExplorerPageProps {
-    pub data_set: Rc<DataSet>,
+    pub data_set: SharedDataSet,
     /// The "Use another data set" bar, shown above the footer (not when embedded).
     #[prop_or_default]
     pub data_bar: Html,
@@ -201,14 +204,14 @@ fn compute_results(explorer: &Explorer, filters: &Filters, sort: SortOrder) -> R
         shown: Rc::new(shown),
         included: Rc::new(included),
         counts: Rc::new(facet_counts(&explorer.data, &explorer.index, filters)),
-        terms: Rc::new(search_terms(&filters.search)),
+        terms: Rc::new(marked_terms(&search_terms(&filters.search))),
     }
 }
 
 /// The explorer on one data set.
 #[function_component(ExplorerPage)]
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
-    let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.clone()));
+    let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.0.clone()));
     use_effect_with((), |_| mark_interactive());
     let url = use_url_state(props.data_set.clone());
     let embedded = crate::instance::use_instance().is_embedded();
@@ -228,7 +231,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         (props.data_set.clone(), state.hindsight),
         |(data_set, on)| {
             on.then(|| {
-                let bundled = data::bundled().is_ok_and(|b| Rc::ptr_eq(&b, data_set));
+                let bundled = data::bundled().is_ok_and(|b| Rc::ptr_eq(&b, &data_set.0));
                 if bundled {
                     hindsight_data::bundled(data_set)
                 } else {
@@ -278,7 +281,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                 if state.embed {
                     <FullExplorerLink state={state.clone()} />
                 } else {
-                    <ArticleHeader data={explorer.data.clone()} />
+                    <ArticleHeader />
                 }
                 { props.data_notice.clone() }
                 <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />

@@ -80,6 +80,24 @@ fn term_label<'a>(terms: &'a [summit_core::model::Term], id: &'a str) -> &'a str
         .map_or(id, |t| t.label.as_str())
 }
 
+/// A loaded data set as components and hooks pass it around: cheap to clone and compared by identity, since a deep
+/// comparison of 10,000 items on every render would cost more than the render itself.
+#[derive(Clone)]
+pub struct SharedDataSet(pub Rc<DataSet>);
+
+impl PartialEq for SharedDataSet {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedDataSet {
+    type Target = DataSet;
+    fn deref(&self) -> &DataSet {
+        &self.0
+    }
+}
+
 /// The shared explorer, cheap to clone and compared by identity.
 #[derive(Clone)]
 pub struct ExplorerContext(pub Rc<Explorer>);

@@ -14,7 +14,7 @@ use summit_core::model::DataSet;
 use summit_core::state::ViewState;
 use summit_core::url::{parse_fragment, to_fragment, KnownIds, UrlNotice};
 
-use crate::explorer::{HistoryMode, Navigation};
+use crate::explorer::{HistoryMode, Navigation, SharedDataSet};
 use crate::instance::{use_instance, EmbedOptions};
 
 /// The current state, what the parser dropped from the URL, and the way to change the state.
@@ -84,7 +84,7 @@ fn write_location(state: &ViewState, mode: HistoryMode) -> bool {
 /// The view state, held in the URL (or, in a script embed, in the instance). Components change it only through
 /// `navigate`.
 #[hook]
-pub fn use_url_state(data: Rc<DataSet>) -> UseUrlStateHandle {
+pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
     let instance = use_instance();
     let embedded = instance.is_embedded();
     let current = {

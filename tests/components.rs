@@ -1,31 +1,19 @@
 //! Component tests: mount a component in headless Chromium, let Yew render, and assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
-use summit_fruits::components::article_header::{ArticleHeader, ArticleHeaderProps};
-use summit_fruits::data;
+use common::{explorer, mount};
+use summit_fruits::components::article_header::ArticleHeader;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a component with its props into a fresh element and waits until Yew has rendered it.
-async fn mount<C>(props: C::Properties) -> web_sys::Element
-where
-    C: BaseComponent,
-{
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
-}
-
 #[wasm_bindgen_test]
 async fn article_header_names_the_article_and_links_to_the_original() {
-    let data_set = data::bundled().expect("the bundled data set loads");
-    let root = mount::<ArticleHeader>(ArticleHeaderProps { data: data_set }).await;
+    let root = mount(&explorer(), html! { <ArticleHeader /> }).await;
 
     let title = root.query_selector("h1").unwrap().expect("a heading");
     assert_eq!(

@@ -3,18 +3,14 @@
 use yew::prelude::*;
 
 use summit_core::dates::format_iso_date;
-use summit_core::model::DataSet;
 
-#[derive(Properties, PartialEq)]
-pub struct ArticleHeaderProps {
-    /// The data set whose article is named.
-    pub data: std::rc::Rc<DataSet>,
-}
+use crate::explorer::use_explorer;
 
-/// Names the article that the explorer is about and links to the original.
+/// Names the article of the explored data set and links to the original.
 #[function_component(ArticleHeader)]
-pub fn article_header(props: &ArticleHeaderProps) -> Html {
-    let article = &props.data.article;
+pub fn article_header() -> Html {
+    let explorer = use_explorer();
+    let article = &explorer.data.article;
     html! {
         <header class="site-header">
             <p class="site-name">{ "Summit Fruits" }</p>
