@@ -12,7 +12,7 @@ use summit_core::model::{Category, DataSet};
 use summit_core::passages::{segments, Mark};
 use summit_core::state::{PassageRef, ViewState};
 
-use crate::components::category_icon::CategoryIcon;
+use crate::components::category_icon::category_icon;
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
 use crate::instance::{use_instance, Instance};
 
@@ -85,7 +85,7 @@ impl Ctx<'_> {
                 aria-label={name.clone()}
                 title={name}
             >
-                <CategoryIcon category={item.category} />
+                { category_icon(item.category) }
             </a>
         }
     }
@@ -278,7 +278,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .map(|category| {
             html! {
                 <li class={classes!("article-legend-entry", format!("cat-{}", category.id()))}>
-                    <CategoryIcon {category} />
+                    { category_icon(category) }
                     <span class="article-legend-sample">{ explorer.category_label(category) }</span>
                 </li>
             }

@@ -4,11 +4,6 @@ use yew::prelude::*;
 
 use summit_core::model::Category;
 
-#[derive(Properties, PartialEq)]
-pub struct CategoryIconProps {
-    pub category: Category,
-}
-
 /// The SVG path of a category's shape in a 16×16 box: a fruit low on the branch, a fruit high up,
 /// a one-way arrow, and a warning triangle.
 pub fn category_shape(category: Category) -> &'static str {
@@ -24,12 +19,12 @@ pub fn category_shape(category: Category) -> &'static str {
     }
 }
 
-/// A decorative icon; the category's name is always written beside it.
-#[function_component(CategoryIcon)]
-pub fn category_icon(props: &CategoryIconProps) -> Html {
+/// A decorative icon; the category's name is always written beside it. A plain function rather than a component, since
+/// every card, mark and row draws one and it has no state.
+pub fn category_icon(category: Category) -> Html {
     html! {
-        <svg class={classes!("category-icon", format!("cat-{}", props.category.id()))} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d={category_shape(props.category)} />
+        <svg class={classes!("category-icon", format!("cat-{}", category.id()))} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d={category_shape(category)} />
         </svg>
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use summit_core::query::FacetCounts;
 use summit_core::state::{Filters, SortOrder, ViewState};
 
-use crate::components::category_icon::CategoryIcon;
+use crate::components::category_icon::category_icon;
 use crate::explorer::{push_on, use_explorer, HistoryMode, Navigate, Navigation};
 
 #[derive(Properties, PartialEq)]
@@ -97,7 +97,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
 
     let categories = props.counts.categories.iter().map(|(category, count)| {
         let next = with_filters(state, Filters { categories: toggled(&filters.categories, category), ..filters.clone() });
-        let label = html! { <><CategoryIcon category={*category} /><span>{ explorer.category_label(*category) }</span></> };
+        let label = html! { <>{ category_icon(*category) }<span>{ explorer.category_label(*category) }</span></> };
         option_html(&format!("cat-{}", category.id()), label, *count, filters.categories.contains(category), &props.navigate, next)
     });
     let levels = props.counts.levels.iter().rev().map(|(level, count)| {

@@ -1,29 +1,22 @@
 //! Text with the words of the current search marked.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use summit_core::query::{highlight_ranges, split_highlights};
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightedTextProps {
-    pub text: AttrValue,
-    /// The folded search words; empty when nothing is searched.
-    pub terms: Rc<Vec<String>>,
-}
-
-/// Draws `text`, wrapping each match of the search words in `<mark>`.
-#[function_component(HighlightedText)]
-pub fn highlighted_text(props: &HighlightedTextProps) -> Html {
-    if props.terms.is_empty() {
-        return html! { { props.text.clone() } };
-    }
-    let ranges = highlight_ranges(&props.text, &props.terms);
+/// Draws `text`, wrapping each match of the search words `terms` (folded; empty when nothing is searched) in `<mark>`.
+/// A plain function rather than a component: a card draws three of these, and a card is drawn again whenever the
+/// search changes, so a component of its own would only add a mount per text.
+pub fn highlighted_text(text: &str, terms: &[String]) -> Html {
+    let ranges = if terms.is_empty() {
+        Vec::new()
+    } else {
+        highlight_ranges(text, terms)
+    };
     if ranges.is_empty() {
-        return html! { { props.text.clone() } };
+        return html! { { text.to_owned() } };
     }
-    split_highlights(&props.text, &ranges)
+    split_highlights(text, &ranges)
         .into_iter()
         .map(|(piece, is_match)| {
             if is_match {

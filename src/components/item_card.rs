@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use summit_core::state::ViewState;
 
-use crate::components::category_icon::CategoryIcon;
-use crate::components::feasibility_meter::FeasibilityMeter;
-use crate::components::highlighted_text::HighlightedText;
+use crate::components::category_icon::category_icon;
+use crate::components::feasibility_meter::feasibility_meter;
+use crate::components::highlighted_text::highlighted_text;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::explorer::{link_click, state_href, use_explorer, Navigate};
 use crate::hindsight_data::use_hindsight;
@@ -33,28 +33,27 @@ pub fn item_card(props: &ItemCardProps) -> Html {
     let item = &explorer.data.items[props.index];
     let category = item.category;
     let title_id = format!("card-title-{}", item.id);
-    let terms = props.terms.clone();
     html! {
         <article class={classes!("card", format!("cat-{}", category.id()))} aria-labelledby={title_id.clone()}>
             <div class="card-top">
                 <p class="category-badge">
-                    <CategoryIcon {category} />
+                    { category_icon(category) }
                     <span>{ explorer.category_label(category) }</span>
                 </p>
-                <FeasibilityMeter level={item.feasibility.level} />
+                { feasibility_meter(&explorer, item.feasibility.level) }
             </div>
             // The data set's first item carries the Element Timing name that `cargo xtask bench` measures first paint by,
             // as the prerendered first card does (hooks/prerender.mjs).
             <h3 class="card-title" id={title_id} elementtiming={(props.index == 0).then_some(AttrValue::Static("first-card"))}>
                 <a href={state_href(&props.open_state)} onclick={link_click(&props.navigate, (*props.open_state).clone())}>
-                    <HighlightedText text={item.title.clone()} terms={terms.clone()} />
+                    { highlighted_text(&item.title, &props.terms) }
                 </a>
             </h3>
-            <p class="card-summary"><HighlightedText text={item.summary.clone()} terms={terms.clone()} /></p>
+            <p class="card-summary">{ highlighted_text(&item.summary, &props.terms) }</p>
             <figure class="rationale">
                 <figcaption>{ "Why this rating, in the article’s words" }</figcaption>
                 <blockquote>
-                    <p>{ "“" }<HighlightedText text={item.feasibility.rationale.clone()} terms={terms} />{ "”" }</p>
+                    <p>{ "“" }{ highlighted_text(&item.feasibility.rationale, &props.terms) }{ "”" }</p>
                 </blockquote>
             </figure>
             <div class="card-chips">

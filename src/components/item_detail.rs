@@ -10,8 +10,8 @@ use yew::prelude::*;
 use summit_core::dates::format_iso_date;
 use summit_core::state::{PassageRef, View, ViewState};
 
-use crate::components::category_icon::CategoryIcon;
-use crate::components::feasibility_meter::FeasibilityMeter;
+use crate::components::category_icon::category_icon;
+use crate::components::feasibility_meter::feasibility_meter;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
 use crate::hindsight_data::use_hindsight;
@@ -131,7 +131,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
         <dialog ref={dialog_ref} class={classes!("detail", format!("cat-{}", item.category.id()))} aria-labelledby={title_id}>
             <div class="detail-head">
                 <p class="category-badge">
-                    <CategoryIcon category={item.category} />
+                    { category_icon(item.category) }
                     <span>{ explorer.category_label(item.category) }</span>
                 </p>
                 <button type="button" class="detail-close" onclick={on_close}>
@@ -140,7 +140,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                 </button>
             </div>
             <h2 id={title_id}>{ &item.title }</h2>
-            <FeasibilityMeter level={item.feasibility.level} />
+            { feasibility_meter(&explorer, item.feasibility.level) }
             <p class="detail-summary">{ &item.summary }</p>
             <figure class="rationale">
                 <figcaption>{ "Why this rating, in the article’s words" }</figcaption>
@@ -184,7 +184,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                         let target = with_item(&props.state, Some(&other.id));
                         html! {
                             <li class={format!("cat-{}", other.category.id())}>
-                                <CategoryIcon category={other.category} />
+                                { category_icon(other.category) }
                                 <a href={state_href(&target)} onclick={link_click(&props.navigate, target.clone())}>{ &other.title }</a>
                             </li>
                         }

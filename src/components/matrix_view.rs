@@ -20,7 +20,7 @@ use summit_core::matrix::{bin, marks, neighbour, Direction, MarkPos, Matrix};
 use summit_core::model::{Category, Item, Verdict};
 use summit_core::state::{MatrixRows, ViewState};
 
-use crate::components::category_icon::{category_shape, CategoryIcon};
+use crate::components::category_icon::{category_icon, category_shape};
 use crate::components::hindsight_panel::{verdict_glyph, VerdictIcon, HINDSIGHT_HEADING};
 use crate::download::{describe, download_blob, download_text};
 use crate::explorer::{
@@ -581,7 +581,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                 Some(item) => html! {
                     <>
                         <p class="matrix-why-title">
-                            <CategoryIcon category={item.category} />
+                            { category_icon(item.category) }
                             <strong>{item.title.clone()}</strong>
                             <span class="matrix-why-level">
                                 {format!(" — feasibility {} of {max_level}, {}", item.feasibility.level, explorer.level_label(item.feasibility.level))}
@@ -677,7 +677,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                                 let open = open_state(&state, item);
                                                 html! {
                                                     <li class={classes!("matrix-table-item", format!("cat-{}", item.category.id()), dimmed.then_some("matrix-table-item--dim"))}>
-                                                        <CategoryIcon category={item.category} />
+                                                        { category_icon(item.category) }
                                                         <span class="matrix-table-text">
                                                             <a href={state_href(&open)} onclick={link_click(&navigate, open)}>{item.title.clone()}</a>
                                                             <span class="visually-hidden">{format!(" ({})", explorer.category_label(item.category))}</span>

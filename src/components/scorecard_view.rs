@@ -12,7 +12,7 @@ use summit_core::model::{Category, Verdict};
 use summit_core::state::ViewState;
 use summit_core::validate::Problem;
 
-use crate::components::category_icon::CategoryIcon;
+use crate::components::category_icon::category_icon;
 use crate::components::hindsight_panel::{hindsight_icon, VerdictIcon, HINDSIGHT_HEADING};
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
 use crate::hindsight_data::{use_hindsight, HindsightContext};
@@ -115,7 +115,7 @@ fn row_header(explorer: &Explorer, table: Table, row: &ScoreRow) -> (Html, Strin
                 let label = explorer.category_label(category).to_string();
                 let html = html! {
                     <span class={classes!("scorecard-category", format!("cat-{}", category.id()))}>
-                        <CategoryIcon {category} />
+                        { category_icon(category) }
                         { label.clone() }
                     </span>
                 };
@@ -260,7 +260,7 @@ pub fn scorecard_view(props: &ScorecardViewProps) -> Html {
                             let target = ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() };
                             html! {
                                 <li class={format!("cat-{}", item.category.id())} data-item={item.id.clone()} key={item.id.clone()}>
-                                    <CategoryIcon category={item.category} />
+                                    { category_icon(item.category) }
                                     <a href={state_href(&target)} onclick={link_click(&props.navigate, target.clone())}>{ &item.title }</a>
                                 </li>
                             }

@@ -12,7 +12,7 @@ use summit_core::model::{Event, Hindsight, HindsightEntry};
 use summit_core::state::{View, ViewState};
 
 use crate::components::article_view::paragraph_id;
-use crate::components::category_icon::CategoryIcon;
+use crate::components::category_icon::category_icon;
 use crate::components::hindsight_panel::{hindsight_icon, source_link};
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
 use crate::hindsight_data::use_hindsight;
@@ -143,7 +143,7 @@ fn item_chips(explorer: &Explorer, props: &TimelineViewProps, items: &[String]) 
             html! {
                 <li>
                     <a {class} href={state_href(&target)} onclick={link_click(&props.navigate, target)}>
-                        <CategoryIcon category={item.category} />
+                        { category_icon(item.category) }
                         <span class="timeline-chip-title">{ &item.title }</span>
                         if !included {
                             <span class="visually-hidden">{ " (filtered out)" }</span>
