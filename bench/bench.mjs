@@ -141,10 +141,10 @@ async function coldLoad(browser, condition, path, isApp) {
         timeout: LOAD_TIMEOUT,
       });
     }
-    // The first card painted, and for the app also its own first card (an h3; the prerendered one is not), which
+    // The first card painted, and for the app also its own first card (its title link; the prerendered card names its h2), which
     // may be painted a frame after the interactive mark.
     await page.waitForFunction(
-      (isApp) => window.__bench.elements.some((e) => e.identifier === 'first-card' && (!isApp || e.tag === 'h3')),
+      (isApp) => window.__bench.elements.some((e) => e.identifier === 'first-card' && (!isApp || e.tag === 'a')),
       isApp,
       { timeout: LOAD_TIMEOUT },
     );
@@ -152,7 +152,7 @@ async function coldLoad(browser, condition, path, isApp) {
       ([mark, isApp]) => {
         const cards = window.__bench.elements.filter((e) => e.identifier === 'first-card');
         const firstCard = Math.min(...cards.map((e) => e.time));
-        const drawnByApp = cards.filter((e) => e.tag === 'h3').map((e) => e.time);
+        const drawnByApp = cards.filter((e) => e.tag === 'a').map((e) => e.time);
         const [navigation] = performance.getEntriesByType('navigation');
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
         // Interactive: the app once it has drawn and listens (its performance mark); the static page once its
