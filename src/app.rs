@@ -260,7 +260,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             None => html! { <ScorecardView state={state.clone()} navigate={navigate.clone()} /> },
         },
         View::Cards => html! {
-            <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} />
+            <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} start_small=true />
         },
         View::Matrix => {
             html! { <MatrixView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> }

@@ -28,6 +28,21 @@ pub fn card_batches(total: usize, batches: usize) -> CardBatches {
     }
 }
 
+/// How many cards the explorer's first render draws; the rest of the first batch follows in the next task, so that the
+/// task that starts the explorer (the page answers no input while it runs) stays short. Twelve cards reach below the
+/// first screen of common windows (four rows at three columns), so the page under them does not come into view and go.
+pub const CARDS_IN_FIRST_RENDER: usize = 12;
+
+/// The cards to put in the page now, of the `drawn` that the batches allow: all of them, or, on the first render, no
+/// more than [`CARDS_IN_FIRST_RENDER`].
+pub fn cards_now(drawn: usize, first_render: bool) -> usize {
+    if first_render {
+        drawn.min(CARDS_IN_FIRST_RENDER)
+    } else {
+        drawn
+    }
+}
+
 /// A count with thousands separators, as the page writes numbers: 10000 is "10,000".
 pub fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -44,6 +59,15 @@ pub fn group_thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_render_draws_only_the_first_cards() {
+        assert_eq!(cards_now(31, true), CARDS_IN_FIRST_RENDER);
+        assert_eq!(cards_now(31, false), 31);
+        assert_eq!(cards_now(5, true), 5);
+        assert_eq!(cards_now(0, true), 0);
+        assert_eq!(cards_now(CARDS_PER_BATCH, true), 12);
+    }
 
     #[test]
     fn a_short_list_is_one_batch() {

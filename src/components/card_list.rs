@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use summit_core::paging::{card_batches, group_thousands};
+use summit_core::paging::{card_batches, cards_now, group_thousands};
 use summit_core::state::ViewState;
 
 use crate::components::item_card::ItemCard;
@@ -18,6 +18,10 @@ pub struct CardListProps {
     pub shown: Rc<Vec<usize>>,
     pub terms: Rc<Vec<String>>,
     pub navigate: Navigate,
+    /// Draw only the first cards at first and the rest of the batch in the next task (the explorer's page sets this, so
+    /// that the task that starts it stays short).
+    #[prop_or_default]
+    pub start_small: bool,
 }
 
 /// The batches asked for, and the result they were asked for: a new result (another filter or search) starts again
@@ -39,6 +43,15 @@ pub fn card_list(props: &CardListProps) -> Html {
     // After "Show more": the position of the first new card, to move focus to it once it is drawn.
     let focus_from = use_mut_ref(|| None::<usize>);
     let list_ref = use_node_ref();
+    let first_render = use_state(|| props.start_small);
+    {
+        let first_render = first_render.clone();
+        use_effect_with((), move |_| {
+            let rest = (*first_render)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || first_render.set(false)));
+            move || drop(rest)
+        });
+    }
     {
         let (focus_from, list_ref) = (focus_from.clone(), list_ref.clone());
         use_effect(move || {
@@ -76,7 +89,7 @@ pub fn card_list(props: &CardListProps) -> Html {
     html! {
         <>
             <ul class="card-list" ref={list_ref}>
-                { for props.shown[..drawn.drawn].iter().map(|&index| {
+                { for props.shown[..cards_now(drawn.drawn, *first_render)].iter().map(|&index| {
                     let item = &explorer.data.items[index];
                     let open_state = Rc::new(ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() });
                     html! {
