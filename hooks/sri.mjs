@@ -25,9 +25,11 @@ const html = readFileSync(index, 'utf8');
 const tag = /<script type="module" src="(?:\.\/)?boot\.js"><\/script>/g;
 const matches = html.match(tag) || [];
 if (matches.length !== 1) fail(`expected one <script type="module" src="boot.js"></script> in index.html, found ${matches.length}`);
+// fetchpriority="low": the browser fetches the page's style sheets first, so the prerendered cards are painted as soon
+// as a page without scripts would be; the wasm and its JS follow.
 const links = [
-  `<link rel="modulepreload" href="${base}${js}" crossorigin="anonymous" integrity="${sri(js)}" data-summit="bindgen">`,
-  `<link rel="preload" href="${base}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}" data-summit="wasm">`,
+  `<link rel="modulepreload" href="${base}${js}" crossorigin="anonymous" integrity="${sri(js)}" fetchpriority="low" data-summit="bindgen">`,
+  `<link rel="preload" href="${base}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}" fetchpriority="low" data-summit="wasm">`,
   `<script type="module" src="${base}boot.js" crossorigin="anonymous" integrity="${sri('boot.js')}"></script>`,
 ].join('\n  ');
 // Trunk leaves the Rust app's `<link data-trunk rel="rust">` in the page when it injects nothing: drop it.
