@@ -33,7 +33,7 @@ use crate::data_source::{
 };
 use crate::download::download_text;
 use crate::embedding::{use_height_reporter, FullExplorerLink};
-use crate::explorer::{state_href, Explorer, ExplorerContext, SharedDataSet};
+use crate::explorer::{state_href, Explorer, ExplorerContext, Shared, SharedDataSet};
 use crate::hindsight_data::{self, HindsightContext};
 use crate::url_state::use_url_state;
 
@@ -145,7 +145,7 @@ pub fn app() -> Html {
     match &source.shown {
         Shown::Bundled => match data::bundled() {
             Ok(data_set) => {
-                html! { <ExplorerPage {key} data_set={SharedDataSet(data_set)} data_bar={bar} /> }
+                html! { <ExplorerPage {key} data_set={Shared(data_set)} data_bar={bar} /> }
             }
             Err(problems) => html! { <><LoadError {problems} />{ bar }</> },
         },
@@ -160,7 +160,7 @@ pub fn app() -> Html {
             label,
         }) => {
             let notice = html! { <DataNotice warnings={warnings.clone()} label={label.clone()} on_back={on_back.clone()} /> };
-            html! { <ExplorerPage {key} data_set={SharedDataSet(data.clone())} data_bar={bar} data_notice={notice} /> }
+            html! { <ExplorerPage {key} data_set={Shared(data.clone())} data_bar={bar} data_notice={notice} /> }
         }
         Shown::Other(Loaded::Refused { problems, label }) => html! {
             <div class="page data-refused-page" {key}>
@@ -274,7 +274,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     };
 
     html! {
-        <ContextProvider<ExplorerContext> context={ExplorerContext(explorer.clone())}>
+        <ContextProvider<ExplorerContext> context={Shared(explorer.clone())}>
         <ContextProvider<HindsightContext> context={hindsight}>
             <div ref={page_ref} class={classes!("page", state.embed.then_some("embedded"))}>
                 <SkipLink />

@@ -80,40 +80,35 @@ fn term_label<'a>(terms: &'a [summit_core::model::Term], id: &'a str) -> &'a str
         .map_or(id, |t| t.label.as_str())
 }
 
-/// A loaded data set as components and hooks pass it around: cheap to clone and compared by identity, since a deep
-/// comparison of 10,000 items on every render would cost more than the render itself.
-#[derive(Clone)]
-pub struct SharedDataSet(pub Rc<DataSet>);
+/// A value that components and hooks pass around: cheap to clone and compared by identity, since props and hook
+/// dependencies are compared on every render and a deep comparison of a data set of 10,000 items cost more than the
+/// render itself.
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for SharedDataSet {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl std::ops::Deref for SharedDataSet {
-    type Target = DataSet;
-    fn deref(&self) -> &DataSet {
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         &self.0
     }
 }
 
-/// The shared explorer, cheap to clone and compared by identity.
-#[derive(Clone)]
-pub struct ExplorerContext(pub Rc<Explorer>);
+/// A loaded data set, shared.
+pub type SharedDataSet = Shared<DataSet>;
 
-impl PartialEq for ExplorerContext {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for ExplorerContext {
-    type Target = Explorer;
-    fn deref(&self) -> &Explorer {
-        &self.0
-    }
-}
+/// The shared explorer: what every component reads through `use_explorer`.
+pub type ExplorerContext = Shared<Explorer>;
 
 /// Whether a change of state makes a new history entry or replaces the current one (as typing in search does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

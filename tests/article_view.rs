@@ -10,7 +10,7 @@ use summit_core::state::{PassageRef, View, ViewState};
 use summit_fruits::components::article_view::ArticleView;
 use summit_fruits::components::timeline_view::TimelineView;
 use summit_fruits::data;
-use summit_fruits::explorer::{Explorer, ExplorerContext};
+use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -45,7 +45,7 @@ fn harness(props: &HarnessProps) -> Html {
 }
 
 fn explorer() -> ExplorerContext {
-    ExplorerContext(Rc::new(Explorer::new(
+    Shared(Rc::new(Explorer::new(
         data::bundled().expect("the bundled data set loads"),
     )))
 }

@@ -14,7 +14,7 @@ use summit_core::paging::CARDS_PER_BATCH;
 use summit_core::state::ViewState;
 use summit_fruits::components::card_list::CardList;
 use summit_fruits::data;
-use summit_fruits::explorer::{Explorer, ExplorerContext};
+use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
 
 use common::{mount, texts};
 
@@ -32,7 +32,7 @@ fn explorer_with(count: usize) -> ExplorerContext {
             item
         })
         .collect();
-    ExplorerContext(Rc::new(Explorer::new(Rc::new(data))))
+    Shared(Rc::new(Explorer::new(Rc::new(data))))
 }
 
 fn list(shown: Rc<Vec<usize>>) -> Html {

@@ -13,7 +13,7 @@ use summit_core::matrix::{bin, marks, neighbour, Direction, Matrix};
 use summit_core::state::{MatrixRows, View, ViewState};
 use summit_fruits::components::matrix_view::MatrixView;
 use summit_fruits::data;
-use summit_fruits::explorer::{Explorer, ExplorerContext, Navigation};
+use summit_fruits::explorer::{Explorer, ExplorerContext, Navigation, Shared};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,7 +42,7 @@ struct Mounted {
 }
 
 fn explorer() -> ExplorerContext {
-    ExplorerContext(Rc::new(Explorer::new(
+    Shared(Rc::new(Explorer::new(
         data::bundled().expect("the bundled data set loads"),
     )))
 }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use summit_fruits::data;
-use summit_fruits::explorer::{Explorer, ExplorerContext};
+use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
 
 /// The explorer over the bundled data set, as `App` provides it.
 pub fn explorer() -> ExplorerContext {
-    ExplorerContext(Rc::new(Explorer::new(
+    Shared(Rc::new(Explorer::new(
         data::bundled().expect("the bundled data set loads"),
     )))
 }
