@@ -433,7 +433,12 @@ for (const sandbox of ['allow-scripts', 'allow-scripts allow-same-origin']) {
       await expect(field).toBeVisible();
       await expect(field).toHaveValue(await frame.evaluate(() => location.href));
 
-      await frame.evaluate(() => location.reload());
+      // Reload, and wait for the new document: until it replaces the old one, the old one still answers every locator.
+      await frame.evaluate(() => {
+        window.__beforeReload = true;
+        location.reload();
+      });
+      await expect.poll(() => frame.evaluate(() => window.__beforeReload !== true).catch(() => false)).toBe(true);
       await expect(frame.getByRole('status').filter({ hasText: /^Showing / })).toBeVisible();
       if (opaque) {
         await expect(frame.getByLabel('Theme')).toHaveValue('system');
