@@ -7,13 +7,12 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use summit_core::embed::MARKER_ATTRIBUTE;
 
 use crate::app::App;
-use crate::instance::{set_host_page, EmbedOptions, Instance};
+use crate::instance::{elements_of, set_host_page, EmbedOptions, Instance};
 
 /// The class of the element inside each shadow root that the explorer is drawn into (the scoped stylesheet's root).
 pub const MOUNT_CLASS: &str = "embed-root";
@@ -49,8 +48,7 @@ pub fn mount_elements(document: &web_sys::Document) -> Vec<web_sys::Element> {
     let Ok(marked) = document.query_selector_all(&marker_selector()) else {
         return Vec::new();
     };
-    (0..marked.length())
-        .filter_map(|i| marked.item(i)?.dyn_into::<web_sys::Element>().ok())
+    elements_of::<web_sys::Element>(&marked)
         .filter_map(|host| host.shadow_root())
         .filter_map(|shadow| {
             shadow
@@ -75,13 +73,7 @@ pub fn mount_embeds(stylesheet: &str, app: &str) -> usize {
     };
     let app: Rc<str> = Rc::from(app);
     let mut mounted = 0;
-    for index in 0..marked.length() {
-        let Some(host) = marked
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for host in elements_of::<web_sys::Element>(&marked) {
         if host.shadow_root().is_some() {
             continue;
         }

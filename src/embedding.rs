@@ -17,7 +17,7 @@ use summit_core::embed::{
 };
 use summit_core::state::ViewState;
 
-use crate::instance::use_instance;
+use crate::instance::{elements_of, use_instance};
 
 #[derive(Properties, PartialEq)]
 pub struct FullExplorerLinkProps {
@@ -124,16 +124,9 @@ impl DialogPlacer {
                 .ok()
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
-            for i in 0..dialogs.length() {
-                let Some(dialog) = dialogs
-                    .item(i)
-                    .and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok())
-                else {
-                    continue;
-                };
-                if !dialog.matches(":modal").unwrap_or(false) {
-                    continue;
-                }
+            let modal = elements_of::<web_sys::HtmlElement>(&dialogs)
+                .filter(|dialog| dialog.matches(":modal").unwrap_or(false));
+            for dialog in modal {
                 let top = dialog_top(anchor.get(), f64::from(dialog.offset_height()), viewport);
                 // CSSOM, not a style attribute: the page's Content-Security-Policy allows this.
                 let style = dialog.style();
@@ -168,6 +161,7 @@ impl HeightReporter {
         }
         let element = page.cast::<web_sys::Element>()?;
         let dialogs = DialogPlacer::start(&element);
+        let observed = element.clone();
         let last_sent: Rc<Cell<Option<u32>>> = Rc::new(Cell::new(None));
         let report = {
             let parent = parent.clone();
@@ -188,7 +182,7 @@ impl HeightReporter {
             Closure::<dyn FnMut()>::new(move || report(false))
         };
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-        observer.observe(&page.cast::<web_sys::Element>()?);
+        observer.observe(&observed);
 
         // The loader may start after the first report was sent (it loads `async`): it then asks each frame again.
         let on_request = EventListener::new(&window, "message", move |event| {

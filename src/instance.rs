@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 thread_local! {
@@ -84,6 +85,11 @@ impl Instance {
             None => gloo::utils::document().active_element(),
         }
     }
+}
+
+/// The nodes of `list` (what `query_selector_all` returns) that are a `T`, in document order.
+pub fn elements_of<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
+    (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<T>().ok())
 }
 
 /// The instance a component is drawn in; the app's own page when no embed provided one.

@@ -27,6 +27,7 @@ use crate::explorer::{
     link_click, push_on, state_href, use_explorer, HistoryMode, Navigate, Navigation,
 };
 use crate::hindsight_data::use_hindsight;
+use crate::instance::elements_of;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixViewProps {
@@ -780,13 +781,7 @@ fn matrix_svg_file(svg: &web_sys::Element, title: &str) -> Result<String, String
     let marks = copy
         .query_selector_all("[tabindex], [href], [data-pos]")
         .map_err(|e| describe(&e))?;
-    for n in 0..marks.length() {
-        let Some(mark) = marks
-            .item(n)
-            .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for mark in elements_of::<web_sys::Element>(&marks) {
         for attribute in ["tabindex", "href", "data-pos"] {
             let _ = mark.remove_attribute(attribute);
         }
