@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -68,11 +67,8 @@ impl CopyOutcome {
 }
 
 /// Selects the whole text of a snippet's box and puts focus on it, so that the reader can copy it by hand.
-fn select_snippet(snippet: Snippet) {
-    let textarea = gloo::utils::document()
-        .get_element_by_id(snippet.textarea_id())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-    if let Some(textarea) = textarea {
+fn select_snippet(textarea: &NodeRef) {
+    if let Some(textarea) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
         let _ = textarea.focus();
         textarea.select();
     }
@@ -84,6 +80,8 @@ fn select_snippet(snippet: Snippet) {
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let explorer = use_explorer();
     let dialog_ref = use_node_ref();
+    let iframe_box = use_node_ref();
+    let script_box = use_node_ref();
     let outcome = use_state(|| None::<CopyOutcome>);
 
     {
@@ -107,23 +105,25 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let iframe_code = iframe_snippet(&href, &props.state, &title);
     let script_code = script_snippet(&href, &props.state);
 
-    let copy = |snippet: Snippet, code: String| {
+    let copy = |snippet: Snippet, code: String, textarea: &NodeRef| {
         let outcome = outcome.clone();
+        let textarea = textarea.clone();
         Callback::from(move |_: MouseEvent| {
             let outcome = outcome.clone();
             let code = code.clone();
+            let textarea = textarea.clone();
             spawn_local(async move {
                 if copy_to_clipboard(code).await {
                     outcome.set(Some(CopyOutcome::Copied(snippet)));
                 } else {
-                    select_snippet(snippet);
+                    select_snippet(&textarea);
                     outcome.set(Some(CopyOutcome::Refused(snippet)));
                 }
             });
         })
     };
-    let on_copy_iframe = copy(Snippet::Iframe, iframe_code.clone());
-    let on_copy_script = copy(Snippet::Script, script_code.clone());
+    let on_copy_iframe = copy(Snippet::Iframe, iframe_code.clone(), &iframe_box);
+    let on_copy_script = copy(Snippet::Script, script_code.clone(), &script_box);
     let on_close = {
         let dialog_ref = dialog_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -147,7 +147,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             </p>
             <div class="embed-snippet">
                 <label for={Snippet::Iframe.textarea_id()}>{ "Iframe code" }</label>
-                <textarea id={Snippet::Iframe.textarea_id()} class="embed-code" readonly=true spellcheck="false"
+                <textarea ref={iframe_box} id={Snippet::Iframe.textarea_id()} class="embed-code" readonly=true spellcheck="false"
                     rows={rows(&iframe_code)} value={iframe_code.clone()} aria-describedby="embed-iframe-note" />
                 <p id="embed-iframe-note" class="embed-note">
                     { format!("The script sizes the frame to its content; without it the frame is {DEFAULT_FRAME_HEIGHT} px tall and scrolls. Include the script once per page.") }
@@ -157,7 +157,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             <h3>{ "Without an iframe" }</h3>
             <div class="embed-snippet">
                 <label for={Snippet::Script.textarea_id()}>{ "Code without an iframe" }</label>
-                <textarea id={Snippet::Script.textarea_id()} class="embed-code" readonly=true spellcheck="false"
+                <textarea ref={script_box} id={Snippet::Script.textarea_id()} class="embed-code" readonly=true spellcheck="false"
                     rows={rows(&script_code)} value={script_code.clone()} aria-describedby="embed-script-note" />
                 <p id="embed-script-note" class="embed-note">
                     { "Draws the explorer straight into your page; each data- attribute holds one setting of this view." }
