@@ -13,6 +13,7 @@ pub mod embedding;
 pub mod explorer;
 pub mod hindsight_data;
 pub mod instance;
+pub mod matrix_file;
 pub mod theme;
 pub mod url_state;
 
