@@ -143,7 +143,7 @@ pub fn frame_url(href: &str, state: &ViewState) -> String {
     }
 }
 
-/// Escapes text for a double-quoted HTML attribute value (also safe between tags).
+/// Escapes text for a double-quoted HTML attribute value; also safe between tags and in XML (the exported SVG).
 pub fn escape_attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::embed::escape_attribute;
 use crate::model::{Category, DataSet, Item, Term, Verdict};
 
 /// The file name of the CSV export.
@@ -336,22 +337,6 @@ pub fn matrix_svg_style(p: &MatrixPalette) -> Result<String, SvgExportError> {
     Ok(css)
 }
 
-/// Escapes text for XML character data and attribute values.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Where the start tag of the root `<svg>` element ends (the index of its `>`), skipping `>` inside quoted values.
 fn root_start_tag_end(markup: &str) -> Option<usize> {
     let rest = markup.strip_prefix("<svg")?;
@@ -394,7 +379,7 @@ pub fn standalone_svg(markup: &str, title: &str, style: &str) -> Result<String, 
          <style><![CDATA[\n{style}]]></style>\
          <rect class=\"matrix-export-background\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\"/>\
          {body}\n",
-        title = escape_xml(title),
+        title = escape_attribute(title),
         style = style.replace("]]>", "]]]]><![CDATA[>"),
     ))
 }
