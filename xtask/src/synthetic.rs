@@ -7,7 +7,7 @@
 //! title, drawn from a fixed-seed generator, so the same size always gives the same bytes.
 
 use summit_core::model::{Category, DataSet, Item};
-use summit_core::validate::{parse_and_validate, Limits};
+use summit_core::validate::{parse_and_validate, Limits, Problem};
 
 /// The seed of every synthetic data set.
 const SEED: u64 = 0x5u64 << 56 | 0x2021_0616;
@@ -126,25 +126,27 @@ pub fn generate_json(base: &DataSet, size: usize) -> Result<String, String> {
     }
     let json = serde_json::to_string(&generate(base, size))
         .map_err(|e| format!("cannot write the {size}-item data set: {e}"))?;
+    let first_five = |problems: &[Problem]| {
+        problems
+            .iter()
+            .take(5)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     match parse_and_validate(&json, &Limits::default()) {
         Ok((data, warnings)) if warnings.is_empty() && data.items.len() == size => Ok(json),
+        Ok((data, warnings)) if warnings.is_empty() => Err(format!(
+            "the {size}-item data set reads back with {} items",
+            data.items.len()
+        )),
         Ok((_, warnings)) => Err(format!(
             "the {size}-item data set has warnings: {}",
-            warnings
-                .iter()
-                .take(5)
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
+            first_five(&warnings)
         )),
         Err(problems) => Err(format!(
             "the {size}-item data set is invalid: {}",
-            problems
-                .iter()
-                .take(5)
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
+            first_five(&problems)
         )),
     }
 }
