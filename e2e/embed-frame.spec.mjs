@@ -56,6 +56,16 @@ async function recordUncaught(page) {
   });
 }
 
+/** Records, in every frame, the heights that the explorer's messages report (`window.__heights`), in order. */
+async function recordHeights(page) {
+  await page.addInitScript((type) => {
+    window.__heights = [];
+    addEventListener('message', (e) => {
+      if (e.data && e.data.type === type) window.__heights.push(e.data.height);
+    });
+  }, HEIGHT_MESSAGE);
+}
+
 /** Opens a host page and returns the explorer's iframe (locator), its frame, and a locator scope inside it. */
 async function openHost(page, url) {
   await page.goto(url);
@@ -201,12 +211,7 @@ test.describe('an iframe on another origin', () => {
   });
 
   test('the explorer posts its height only when it changes', async ({ page }) => {
-    await page.addInitScript((type) => {
-      window.__heights = [];
-      addEventListener('message', (e) => {
-        if (e.data && e.data.type === type) window.__heights.push(e.data.height);
-      });
-    }, HEIGHT_MESSAGE);
+    await recordHeights(page);
     const { frame } = await openHost(page, hostPage(app.url, { loader: false }));
     await roundTrip(page, frame);
     const heights = await page.evaluate(() => window.__heights);
@@ -217,12 +222,7 @@ test.describe('an iframe on another origin', () => {
   });
 
   test('without the loader the frame keeps its fixed height and works', async ({ page }) => {
-    await page.addInitScript((type) => {
-      window.__heights = [];
-      addEventListener('message', (e) => {
-        if (e.data && e.data.type === type) window.__heights.push(e.data.height);
-      });
-    }, HEIGHT_MESSAGE);
+    await recordHeights(page);
     const { iframe, frame } = await openHost(page, hostPage(app.url, { loader: false }));
     expect(await page.evaluate(() => Boolean(window.summitFruitsEmbed))).toBe(false);
     expect((await iframe.boundingBox()).height).toBe(800);
@@ -250,12 +250,7 @@ test.describe('an iframe on another origin', () => {
   });
 
   test('embedded, the page passes axe, header and footer gone, the link out in their place', async ({ page }) => {
-    await page.addInitScript((type) => {
-      window.__heights = [];
-      addEventListener('message', (e) => {
-        if (e.data && e.data.type === type) window.__heights.push(e.data.height);
-      });
-    }, HEIGHT_MESSAGE);
+    await recordHeights(page);
     await page.goto(`${app.url}?embed=1#view=cards&cat=low-hanging`);
     await expect(page.getByRole('main').getByRole('article')).toHaveCount(LOW_HANGING);
     await expect(page.getByRole('link', { name: /^Open in the full explorer/ })).toHaveAttribute(
