@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::model::{DataSet, Item};
+use summit_core::model::{term_label, DataSet, Item};
 use summit_core::passages::{locate, PassageMap};
 use summit_core::query::SearchIndex;
 use summit_core::state::ViewState;
@@ -50,16 +50,12 @@ impl Explorer {
 
     /// The label of a category.
     pub fn category_label(&self, category: summit_core::model::Category) -> &str {
-        term_label(&self.data.vocabularies.categories, category.id())
+        self.data.category_label(category)
     }
 
     /// The label of a feasibility level, such as "Easy".
     pub fn level_label(&self, level: u8) -> &str {
-        self.data
-            .feasibility_scale
-            .iter()
-            .find(|l| l.level == level)
-            .map_or("", |l| l.label.as_str())
+        self.data.level_label(level)
     }
 
     /// The highest level on the scale.
@@ -71,13 +67,6 @@ impl Explorer {
             .max()
             .unwrap_or(0)
     }
-}
-
-fn term_label<'a>(terms: &'a [summit_core::model::Term], id: &'a str) -> &'a str {
-    terms
-        .iter()
-        .find(|t| t.id == id)
-        .map_or(id, |t| t.label.as_str())
 }
 
 /// A value that components and hooks pass around: cheap to clone and compared by identity, since props and hook

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::embed::escape_attribute;
-use crate::model::{Category, DataSet, Item, Term, Verdict};
+use crate::model::{term_label, Category, DataSet, Item, Term, Verdict};
 
 /// The file name of the CSV export.
 pub const CSV_FILE_NAME: &str = "summit-fruits-items.csv";
@@ -79,13 +79,6 @@ pub fn download_label(count: usize, format: ItemsFormat) -> String {
     format!("Download {count} {noun} as {}", format.name())
 }
 
-fn term_label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
-    terms
-        .iter()
-        .find(|t| t.id == id)
-        .map_or(id, |t| t.label.as_str())
-}
-
 /// A cell a spreadsheet could take for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
 /// a leading apostrophe, so opening the file never runs anything; every other cell is written as it is.
 pub fn neutralise_formula(cell: &str) -> String {
@@ -107,11 +100,6 @@ fn evidence_cell(item: &Item) -> String {
 /// The CSV row of one item, in the order of [`CSV_HEADERS`].
 fn csv_row(data: &DataSet, item: &Item) -> Vec<String> {
     let vocab = &data.vocabularies;
-    let level_label = data
-        .feasibility_scale
-        .iter()
-        .find(|l| l.level == item.feasibility.level)
-        .map_or("", |l| l.label.as_str());
     let labels = |terms: &[Term], ids: &[String]| {
         ids.iter()
             .map(|id| term_label(terms, id))
@@ -127,11 +115,11 @@ fn csv_row(data: &DataSet, item: &Item) -> Vec<String> {
     vec![
         item.id.clone(),
         item.category.id().to_string(),
-        term_label(&vocab.categories, item.category.id()).to_string(),
+        data.category_label(item.category).to_string(),
         item.title.clone(),
         item.summary.clone(),
         item.feasibility.level.to_string(),
-        level_label.to_string(),
+        data.level_label(item.feasibility.level).to_string(),
         item.feasibility.rationale.clone(),
         labels(&vocab.domains, &item.domains),
         labels(&vocab.actors, &item.actors),

@@ -1,7 +1,7 @@
 //! The data model of a Summit Fruits data set: the article, its feasibility scale, vocabularies, items, events and hindsight.
 //!
 //! These types are exactly what `data/potential-fruits.json` holds and what `data/schema.json` describes.
-//! They only carry data; every rule about what makes a data set sound lives in [`crate::validate`].
+//! They carry data and look labels up; every rule about what makes a data set sound lives in [`crate::validate`].
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,29 @@ pub struct DataSet {
     pub items: Vec<Item>,
     /// Every dated event the article mentions.
     pub events: Vec<Event>,
+}
+
+impl DataSet {
+    /// The label of a feasibility level, such as "Easy"; empty when the scale lacks the level.
+    pub fn level_label(&self, level: u8) -> &str {
+        self.feasibility_scale
+            .iter()
+            .find(|l| l.level == level)
+            .map_or("", |l| l.label.as_str())
+    }
+
+    /// The label of a category, or its id when the vocabulary lacks it.
+    pub fn category_label(&self, category: Category) -> &str {
+        term_label(&self.vocabularies.categories, category.id())
+    }
+}
+
+/// The label of the term with this id, or the id itself when the vocabulary lacks it.
+pub fn term_label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
+    terms
+        .iter()
+        .find(|t| t.id == id)
+        .map_or(id, |t| t.label.as_str())
 }
 
 /// What happened after the article, kept in its own file (`data/hindsight.json`) so that it never mixes with the article's claims.
