@@ -63,14 +63,20 @@ pub fn parse_embed_attributes<'a>(
     (state, unknown)
 }
 
+/// The state as the embed snippets carry it: everything the reader chose, but never the embed switch itself
+/// (the iframe's address says `?embed=1` once, in its query).
+fn shared_state(state: &ViewState) -> ViewState {
+    ViewState {
+        embed: false,
+        ..state.clone()
+    }
+}
+
 /// The address of the full explorer showing `state`: `app` (the app's `index.html`, absolute or relative; any
 /// fragment it has is replaced) with the state's fragment, without the embed flag.
 pub fn full_explorer_link(app: &str, state: &ViewState) -> String {
     let base = app.split_once('#').map_or(app, |(before, _)| before);
-    let fragment = to_fragment(&ViewState {
-        embed: false,
-        ..state.clone()
-    });
+    let fragment = to_fragment(&shared_state(state));
     if fragment.is_empty() {
         base.to_string()
     } else {
@@ -115,15 +121,6 @@ pub fn sibling_url(base: &str, name: &str) -> String {
     match base[path_start..].rfind('/') {
         Some(slash) => format!("{}{name}", &base[..path_start + slash + 1]),
         None => format!("{base}/{name}"),
-    }
-}
-
-/// The state as the embed snippets carry it: everything the reader chose, but never the embed switch itself
-/// (the iframe's address says `?embed=1` once, in its query).
-fn shared_state(state: &ViewState) -> ViewState {
-    ViewState {
-        embed: false,
-        ..state.clone()
     }
 }
 
