@@ -53,7 +53,7 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<PathBuf, String> {
         "wrote {}: {} bytes, {} bytes gzipped",
         path.display(),
         html.len(),
-        gzip_size(html.as_bytes())?
+        crate::size::gzip_len(html.as_bytes())
     );
     Ok(path)
 }
@@ -294,17 +294,6 @@ pub fn inline_bundle(
         }
     }
     Ok(html)
-}
-
-/// The file's size when served or sent compressed, for the build's report.
-pub fn gzip_size(bytes: &[u8]) -> Result<usize, String> {
-    use std::io::Write as _;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .map(|compressed| compressed.len())
-        .map_err(|e| format!("cannot compress: {e}"))
 }
 
 #[cfg(test)]
