@@ -6,8 +6,10 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: './e2e/test-results',
   timeout: 30_000,
+  // Journeys are independent (each starts its own page, and its own servers where it needs them), so files run on
+  // two workers, one browser each: the machines have two cores. PW_WORKERS overrides it.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.PW_WORKERS) || 2,
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],

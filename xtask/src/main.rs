@@ -161,85 +161,126 @@ fn cmd_validate(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The summary of `cargo xtask test`: one line a step, with the wall time it took.
+#[derive(Default)]
+struct Summary {
+    lines: Vec<String>,
+}
+
+impl Summary {
+    /// Runs one step of the test command, and records `what` with its time once it has passed.
+    fn step<T>(
+        &mut self,
+        what: &str,
+        step: impl FnOnce() -> Result<T, String>,
+    ) -> Result<T, String> {
+        let started = std::time::Instant::now();
+        let result = step()?;
+        let elapsed = started.elapsed().as_secs();
+        self.lines
+            .push(format!("{what} ({}:{:02})", elapsed / 60, elapsed % 60));
+        Ok(result)
+    }
+}
+
 fn cmd_test() -> Result<(), String> {
-    tools::ensure_build_tools()?;
-    tools::ensure_test_tools()?;
-    let mut summary = Vec::new();
+    let started = std::time::Instant::now();
+    let mut summary = Summary::default();
+    summary.step("tools: installed or already present", || {
+        tools::ensure_build_tools()?;
+        tools::ensure_test_tools()
+    })?;
 
-    println!("\n== style: cargo fmt and clippy (host and wasm)");
-    run("cargo", &["fmt", "--all", "--check"])?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
+    summary.step(
+        "style: fmt, clippy (host, wasm), schema and cargo-deny (licences, bans, sources) are clean",
+        || {
+            println!("\n== style: cargo fmt and clippy (host and wasm)");
+            run("cargo", &["fmt", "--all", "--check"])?;
+            run(
+                "cargo",
+                &[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )?;
+            run(
+                "cargo",
+                &[
+                    "clippy",
+                    "-p",
+                    "summit-fruits",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )?;
+            schema::run(&["--check".to_string()])?;
+            deny::check()
+        },
     )?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "summit-fruits",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    schema::run(&["--check".to_string()])?;
-    deny::check()?;
-    summary.push("style: fmt, clippy (host, wasm), schema and cargo-deny (licences, bans, sources) are clean");
 
-    println!("\n== layer 1: native tests of the core and the tools");
-    run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])?;
-    summary.push("layer 1 (native cargo test): passed");
+    summary.step("layer 1 (native cargo test): passed", || {
+        println!("\n== layer 1: native tests of the core and the tools");
+        run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])
+    })?;
 
-    println!("\n== layer 2: component tests in headless Chromium");
-    run_with_env(
-        "cargo",
-        &[
-            "test",
-            "-p",
-            "summit-fruits",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
-        &[("CHROMEDRIVER", tools::CHROMEDRIVER)],
-    )?;
-    summary.push("layer 2 (wasm-bindgen-test in Chromium): passed");
+    summary.step("layer 2 (wasm-bindgen-test in Chromium): passed", || {
+        println!("\n== layer 2: component tests in headless Chromium");
+        run_with_env(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                "summit-fruits",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+            &[("CHROMEDRIVER", tools::CHROMEDRIVER)],
+        )
+    })?;
 
     println!("\n== layer 3: end-to-end journeys on the release build");
-    build_release()?;
-    build_single_file()?;
-    let size_budget = size::check_bundle(&root().join("dist"))?;
-    println!("{size_budget}");
-    summary.push("size budget (xtask/src/size.rs): within");
+    summary.step("release build and single file", || {
+        build_release()?;
+        build_single_file()
+    })?;
+    summary.step("size budget (xtask/src/size.rs): within", || {
+        let size_budget = size::check_bundle(&root().join("dist"))?;
+        println!("{size_budget}");
+        Ok(())
+    })?;
     let server = serve::spawn(&root().join("dist"), "/", 0)?;
     let base_url = format!("http://127.0.0.1:{}/", server.port);
-    run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)])?;
-    summary.push("layer 3 (Playwright in Chromium, with axe-core): passed");
+    summary.step(
+        "layer 3 (Playwright in Chromium, with axe-core): passed",
+        || run_with_env("npx", &["playwright", "test"], &[("BASE_URL", &base_url)]),
+    )?;
 
-    println!("\n== Lighthouse accessibility audit of each view, on the same server");
-    run_with_env("node", &["e2e/lighthouse.mjs"], &[("BASE_URL", &base_url)])?;
-    // The script's one-line summary, from the report it has just written.
-    let report = root().join("target/lighthouse-accessibility.json");
-    let lighthouse = std::fs::read_to_string(&report)
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|json| json["summary"].as_str().map(str::to_string))
-        .ok_or_else(|| format!("{} has no summary", report.display()))?;
+    let lighthouse = summary.step("Lighthouse accessibility audit of each view", || {
+        println!("\n== Lighthouse accessibility audit of each view, on the same server");
+        run_with_env("node", &["e2e/lighthouse.mjs"], &[("BASE_URL", &base_url)])?;
+        // The script's one-line summary, from the report it has just written.
+        let report = root().join("target/lighthouse-accessibility.json");
+        std::fs::read_to_string(&report)
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|json| json["summary"].as_str().map(str::to_string))
+            .ok_or_else(|| format!("{} has no summary", report.display()))
+    })?;
 
     println!("\n== summary");
-    for line in summary {
+    for line in &summary.lines {
         println!("{line}");
     }
     println!("{lighthouse}");
+    let elapsed = started.elapsed().as_secs();
+    println!("total: {}:{:02}", elapsed / 60, elapsed % 60);
     Ok(())
 }
