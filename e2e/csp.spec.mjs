@@ -1,6 +1,7 @@
-// The shipped page's own Content-Security-Policy and Subresource Integrity: every view runs under the strict policy
-// with no violation and no console error, the policy allows nothing inline or eval'd, and every script, the
-// wasm-bindgen JS and the wasm are loaded with an integrity hash that matches the file served.
+// The shipped page's own Content-Security-Policy and Subresource Integrity: every view, dialog and download runs
+// under the strict policy (Trusted Types included: no string may reach an HTML or script sink) with no violation and
+// no console error, the policy allows nothing inline or eval'd, and every script, the wasm-bindgen JS and the wasm
+// are loaded with an integrity hash that matches the file served.
 import { createHash } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { openExplorer, watchErrors, watchCspViolations, loadData } from './helpers.mjs';
@@ -20,6 +21,8 @@ const EXPECTED_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 /** Every state to check: how to reach it and what shows that it has rendered. */
@@ -50,6 +53,13 @@ const states = [
     path: `#item=${openItem.id}`,
     ready: (page) => expect(page.getByRole('dialog', { name: openItem.title })).toBeVisible(),
   },
+  {
+    name: 'embedded matrix with hindsight',
+    path: `?embed=1#view=matrix&hindsight=1&item=${openItem.id}`,
+    // An embedded page has no page header, so no h1 to wait for.
+    embedded: true,
+    ready: (page) => expect(page.getByRole('dialog', { name: openItem.title })).toBeVisible(),
+  },
 ];
 
 /** Lets any late violation report (they are dispatched as tasks) arrive before reading them. */
@@ -60,13 +70,89 @@ test.describe('under the page’s strict Content-Security-Policy', () => {
     test(`the ${state.name} view renders with no CSP violation and no console error`, async ({ page }) => {
       const violations = await watchCspViolations(page);
       const errors = watchErrors(page);
-      await openExplorer(page, state.path);
+      if (state.embedded) {
+        await page.goto(state.path);
+        await expect(page.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
+      } else {
+        await openExplorer(page, state.path);
+      }
       await state.ready(page);
       await settle(page);
       expect(await violations(), `CSP violations in the ${state.name} view`).toEqual([]);
       expect(errors, `console errors in the ${state.name} view`).toEqual([]);
     });
   }
+
+  test('downloads, dialogs, the theme and another data set work with no violation and no console error', async ({
+    page,
+  }) => {
+    const violations = await watchCspViolations(page);
+    const errors = watchErrors(page);
+    await openExplorer(page);
+    const download = async (button) => {
+      const started = page.waitForEvent('download');
+      await button.click();
+      const file = await started;
+      expect(await file.failure()).toBeNull();
+    };
+    await download(page.getByRole('button', { name: `Download ${TOTAL} items as CSV` }));
+    await download(page.getByRole('button', { name: `Download ${TOTAL} items as JSON` }));
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Matrix', exact: true }).click();
+    await download(page.getByRole('button', { name: 'Save as SVG' }));
+    await download(page.getByRole('button', { name: 'Save as PNG' }));
+
+    // The Embed dialog, its Copy buttons and closing it.
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const embed = page.getByRole('dialog', { name: 'Embed this view' });
+    await expect(embed).toBeVisible();
+    await embed.getByRole('button', { name: 'Copy iframe code' }).click();
+    await embed.getByRole('button', { name: 'Copy code without an iframe' }).click();
+    await page.keyboard.press('Escape');
+    await expect(embed).toHaveCount(0);
+
+    // A card's detail from the cards view, the theme, the Hindsight switch.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Cards', exact: true }).click();
+    await page.getByRole('main').getByRole('link', { name: openItem.title, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: openItem.title })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.getByRole('switch', { name: /^Hindsight/ }).click();
+    await expect(page.getByRole('switch', { name: /^Hindsight/ })).toHaveAttribute('aria-checked', 'true');
+
+    // Another data set: a refused one lists its problems, then the bundled one comes back.
+    await page.getByText('Use another data set', { exact: true }).click();
+    await page.getByLabel(/^Data set file/).setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"items": [<b>not json</b>]}'),
+    });
+    await expect(page.getByRole('alert').filter({ hasText: 'This data set was refused' })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the bundled data set' }).click();
+    await expect(page.locator('h1')).toHaveText(data.article.title);
+
+    await settle(page);
+    expect(await violations(), 'CSP violations').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  });
+
+  test('Trusted Types are enforced: a string written into innerHTML is refused and reported', async ({ page }) => {
+    // Proves that the policy's Trusted Types directives are in force, so the empty lists above cover them too.
+    const violations = await watchCspViolations(page);
+    await openExplorer(page);
+    const outcome = await page.evaluate(() => {
+      const probe = document.createElement('div');
+      try {
+        probe.innerHTML = '<img src=x>';
+        return 'written';
+      } catch (error) {
+        return error.name;
+      }
+    });
+    expect(outcome).toBe('TypeError');
+    await settle(page);
+    expect((await violations()).some((v) => v.startsWith('require-trusted-types-for'))).toBe(true);
+  });
 
   test('the policy is enforced: an inline style attribute set by script is reported as a violation', async ({ page }) => {
     // Proves the listener and the meta policy work, so the empty lists above mean something.

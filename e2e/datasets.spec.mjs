@@ -1,6 +1,8 @@
 // Other data sets: a reader's own JSON through the file picker, a drop or ?data=, checked before it is shown;
 // refused data sets list their problems, hostile text stays text.
+import zlib from 'node:zlib';
 import { test, expect } from '@playwright/test';
+import { startProxy } from './servers.mjs';
 import { openExplorer, watchErrors, loadData, resultCount, countText, expectNoAxeViolations } from './helpers.mjs';
 
 const BUNDLED_TITLE = 'Potential Fruits of the Biden-Putin Summit';
@@ -137,4 +139,102 @@ test('?data= with a missing file is refused with the server answer', async ({ pa
   await expect(refusal(page)).toContainText('404');
   await backButton(page).click();
   await expect(page.locator('h1')).toHaveText(BUNDLED_TITLE);
+});
+
+/** Writes `chunk` to `res` until the client goes away, waiting for each write to drain; returns the tally. */
+function sendForever(stream, res, chunk) {
+  const tally = { sent: 0, closed: false };
+  res.on('close', () => { tally.closed = true; });
+  const pump = () => {
+    while (!tally.closed) {
+      tally.sent += chunk.length;
+      if (!stream.write(chunk)) return stream.once('drain', pump);
+    }
+  };
+  pump();
+  return tally;
+}
+
+// A filler line of JSON-looking text, 64 KiB.
+const FILLER = Buffer.from(`${' '.repeat(65_535)}\n`);
+
+test('?data= without Content-Length is read only up to 16 MiB, then the stream is cancelled', async ({ page }) => {
+  let tally;
+  const proxy = await startProxy(process.env.BASE_URL || 'http://127.0.0.1:8080/', {
+    // Chunked transfer, no Content-Length, and no end: only the reader's limit stops it.
+    '/endless.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"items": [');
+      tally = sendForever(res, res, FILLER);
+    },
+  });
+  try {
+    await page.goto(`${proxy.url}?data=endless.json`);
+    await expect(refusal(page)).toContainText('over the limit of 16777216 bytes (16.0 MiB); it was read no further');
+    await expect.poll(() => tally?.closed, { message: 'the page cancelled the endless body' }).toBe(true);
+    expect(tally.sent).toBeGreaterThan(16 * 1024 * 1024);
+    await backButton(page).click();
+    await expect(page.locator('h1')).toHaveText(BUNDLED_TITLE);
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('?data= with a gzip body is held to 16 MiB decoded, whatever its Content-Length', async ({ page }) => {
+  // 24 MiB of JSON-looking text that gzip makes about 24 KiB: Content-Length announces the small number.
+  const decoded = Buffer.concat([Buffer.from('{"items": ['), Buffer.alloc(24 * 1024 * 1024, 0x20)]);
+  const gzipped = zlib.gzipSync(decoded, { level: 9 });
+  expect(gzipped.length).toBeLessThan(1024 * 1024);
+  let endlessTally;
+  const proxy = await startProxy(process.env.BASE_URL || 'http://127.0.0.1:8080/', {
+    '/bomb.json': (req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(gzipped.length),
+      });
+      res.end(gzipped);
+    },
+    // And a gzip stream that never ends: the decoded bytes are what counts, not the transfer.
+    '/endless-gzip.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      const gzip = zlib.createGzip({ level: 1 });
+      gzip.pipe(res);
+      endlessTally = sendForever(gzip, res, FILLER);
+      res.on('close', () => gzip.destroy());
+    },
+  });
+  try {
+    await page.goto(`${proxy.url}?data=bomb.json`);
+    await expect(refusal(page)).toContainText('over the limit of 16777216 bytes (16.0 MiB); it was read no further');
+
+    await page.goto(`${proxy.url}?data=endless-gzip.json`);
+    await expect(refusal(page)).toContainText('over the limit of 16777216 bytes (16.0 MiB); it was read no further');
+    await expect.poll(() => endlessTally?.closed, { message: 'the page cancelled the endless body' }).toBe(true);
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('?data= is fetched without cookies', async ({ page, context }) => {
+  const data = Buffer.from(JSON.stringify(loadData()));
+  const proxy = await startProxy(process.env.BASE_URL || 'http://127.0.0.1:8080/', {
+    '/mine.json': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(data.length) });
+      res.end(data);
+    },
+  });
+  try {
+    await context.addCookies([{ name: 'session', value: 'secret', url: proxy.url }]);
+    await openExplorer(page, `${proxy.url}?data=mine.json`);
+    await expect(page.getByText('You are exploring another data set: mine.json.')).toBeVisible();
+    const page_ = proxy.requests.find((r) => r.path.startsWith('/?data='));
+    const fetched = proxy.requests.find((r) => r.path === '/mine.json');
+    // The page itself was asked for with the cookie, so the browser had it to send.
+    expect(page_?.cookie).toBe('session=secret');
+    expect(fetched, 'the data set was requested').toBeTruthy();
+    expect(fetched.cookie).toBeUndefined();
+  } finally {
+    await proxy.close();
+  }
 });

@@ -1,8 +1,10 @@
-// Extra plain static servers for journeys that need another path or another origin than BASE_URL: the project's own
-// `xtask static` (the same server `cargo xtask test` uses), started on a free loopback port and stopped after the test.
+// Extra servers for journeys that need another path or another origin than BASE_URL: the project's own `xtask static`
+// (the same server `cargo xtask test` uses), started on a free loopback port and stopped after the test; and a proxy
+// in front of BASE_URL for journeys that need answers of their own on the app's origin.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import http from 'node:http';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const XTASK = path.join(ROOT, 'target', 'debug', 'xtask');
@@ -32,5 +34,45 @@ export function startStatic(dir, { mount = '/', cors = false } = {}) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk) => { output += chunk; });
+  });
+}
+
+/**
+ * A loopback origin that answers `routes` itself (`{ '/path': (req, res) => … }`) and passes every other request
+ * on to `target` (the release build's server), so the page and the routes share one origin, as `connect-src 'self'`
+ * requires. Resolves to `{ url, close, requests }`: `requests` lists every request as `{ path, cookie }` (its `Cookie`
+ * header); `close` also drops open connections (an endless body, say).
+ */
+export function startProxy(target, routes = {}) {
+  const upstream = new URL(target);
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ path: req.url, cookie: req.headers.cookie });
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (route) return route(req, res);
+    const forward = http.request(
+      new URL(req.url, upstream),
+      { method: req.method, headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', (error) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+    req.pipe(forward);
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        requests,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
   });
 }

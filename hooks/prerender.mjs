@@ -1,6 +1,7 @@
 // Trunk post_build hook (see Trunk.toml): writes the article's header and every prospect and risk as plain HTML into
 // the page, so the content shows before the wasm arrives and in a browser that cannot run it at all. The app removes
-// this block when it starts (src/lib.rs). Text comes from data/potential-fruits.json and is always HTML-escaped.
+// this block when it starts (src/lib.rs). Text comes from data/potential-fruits.json (or the data set named as the
+// first argument) and is always HTML-escaped, and is put into the page verbatim.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { failer, stagingDir } from './staging.mjs';
@@ -21,7 +22,7 @@ function humanDate(iso) {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-const data = JSON.parse(readFileSync('data/potential-fruits.json', 'utf8'));
+const data = JSON.parse(readFileSync(process.argv[2] || 'data/potential-fruits.json', 'utf8'));
 const { article } = data;
 const label = (terms, id) => (terms.find((t) => t.id === id) || { label: id }).label;
 const scale = new Map(data.feasibility_scale.map((l) => [l.level, l.label]));
@@ -51,5 +52,7 @@ const block = `<div id="prerender" class="prerender">
 const page = join(dir, 'index.html');
 const html = readFileSync(page, 'utf8');
 if (html.split(MARKER).length !== 2) fail(`index.html must hold the marker ${MARKER} exactly once`);
-writeFileSync(page, html.replace(MARKER, block));
+// A replacement given as a string would expand `$&`, `$'`, `` $` `` and `$$` in the data's text; a function's result is
+// taken as it is.
+writeFileSync(page, html.replace(MARKER, () => block));
 console.log(`prerender: wrote ${data.items.length} items into index.html`);

@@ -213,7 +213,12 @@ pub async fn fetch(address: &str) -> Loaded {
             "the address in ?data= must be an http:// or https:// address (or a path on this site)",
         );
     }
-    let response = match gloo::net::http::Request::get(&resolved).send().await {
+    // No cookies or HTTP authentication go with the request, to this site or any other: a data set is public data.
+    let response = match gloo::net::http::Request::get(&resolved)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .send()
+        .await
+    {
         Ok(response) => response,
         Err(e) => {
             return refused(
@@ -247,19 +252,74 @@ pub async fn fetch(address: &str) -> Loaded {
             label,
         };
     }
-    let raw: web_sys::Response = response.into();
-    let blob = match raw.blob() {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(e) => Err(e),
+    // `Content-Length` may be missing (a chunked body) or count compressed bytes, so the limit is held on the
+    // decoded bytes as they arrive.
+    let Some(body) = response.body() else {
+        return load_json("", label);
     };
-    match blob {
-        Ok(blob) => read_blob(blob.unchecked_into(), label).await,
-        Err(_) => refused(
+    match read_limited(&body, Limits::default().max_bytes).await {
+        Ok(bytes) => load_json(&decode_utf8(&bytes), label),
+        Err(BodyError::OverLimit(limit)) => refused(
+            label,
+            "$",
+            format!(
+                "the data set is over the limit of {limit} bytes ({:.1} MiB); it was read no further",
+                limit as f64 / (1024.0 * 1024.0)
+            ),
+        ),
+        Err(BodyError::Unreadable) => refused(
             label,
             "$",
             "the data set could not be read from the response",
         ),
     }
+}
+
+/// Why a response body was not read to its end.
+enum BodyError {
+    /// More than this many bytes arrived; the stream was cancelled there.
+    OverLimit(usize),
+    /// The stream failed (a dropped connection, a broken compressed body).
+    Unreadable,
+}
+
+/// Reads `body` chunk by chunk, cancelling it as soon as it holds more than `limit` bytes, so neither a body without a
+/// `Content-Length` nor a compressed one that grows when decoded is ever held whole.
+async fn read_limited(body: &web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, BodyError> {
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| BodyError::Unreadable)?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value = Reflect::get(&chunk, &JsValue::from_str("value"))
+            .map_err(|_| BodyError::Unreadable)?
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| BodyError::Unreadable)?;
+        let len = value.length() as usize;
+        if bytes.len() + len > limit {
+            // Tells the server to stop sending; what it answers no longer matters.
+            let _ = reader.cancel();
+            return Err(BodyError::OverLimit(limit));
+        }
+        let start = bytes.len();
+        bytes.resize(start + len, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+}
+
+/// The body as text, as `Response.text()` reads it: UTF-8 with a leading byte order mark dropped and invalid bytes
+/// replaced.
+fn decode_utf8(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Reads a `Blob` (a `File` is one) as UTF-8 text after checking its size, then loads it.

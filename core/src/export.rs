@@ -220,14 +220,37 @@ pub struct MatrixPalette {
 const FONT_UI: &str =
     "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif";
 
-/// Whether a colour value is safe to write into a style sheet: only what colour syntax uses (`#1d2026`,
-/// `rgb(29 32 38 / 0.5)`, `oklch(…)`, `transparent`), nothing that could close a rule or the `<style>` element.
+/// Whether a value is a colour and nothing else, so that it is safe to write into a style sheet. Admitted: a hex
+/// colour (`#1d2026`: 3, 4, 6 or 8 hex digits); a colour keyword (letters only, as `red`, `transparent` or
+/// `currentcolor`, not the CSS-wide `inherit`, `initial`, `unset` or `revert`); a colour function (`rgb`, `rgba`,
+/// `hsl`, `hsla`, `hwb`, `lab`, `lch`, `oklab`, `oklch`, `color`) whose arguments are numbers, units, keywords and
+/// `, / % + - .` with no parenthesis inside. So no `url(…)`, `var(…)`, `image(…)` or nested function, and nothing
+/// that could close a rule or the `<style>` element.
 pub fn is_plain_colour(value: &str) -> bool {
+    const FUNCTIONS: [&str; 10] = [
+        "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+    ];
+    const CSS_WIDE: [&str; 4] = ["inherit", "initial", "unset", "revert"];
+    if value.len() > 100 {
+        return false;
+    }
+    if let Some(hex) = value.strip_prefix('#') {
+        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    }
+    if let Some((name, rest)) = value.split_once('(') {
+        let Some(arguments) = rest.strip_suffix(')') else {
+            return false;
+        };
+        return FUNCTIONS.iter().any(|f| name.eq_ignore_ascii_case(f))
+            && !arguments.trim().is_empty()
+            && arguments
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " ,/%+-.".contains(c));
+    }
     !value.is_empty()
-        && value.len() <= 64
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || " #(),./%-".contains(c))
+        && value.len() <= 32
+        && value.bytes().all(|b| b.is_ascii_alphabetic())
+        && !CSS_WIDE.iter().any(|k| value.eq_ignore_ascii_case(k))
 }
 
 /// Why a standalone SVG could not be written.

@@ -8,7 +8,7 @@
 //! case, to the accents of Latin letters and to typographic quotes, dashes and non-breaking spaces.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Mutex;
 
@@ -245,16 +245,17 @@ fn fold_cow(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The words of a search, folded; empty when the search is blank. Repeated words are kept once.
+/// The words of a search, folded; empty when the search is blank. Repeated words are kept once, at
+/// their first place, in one pass with a hash set (linear in the search's length, however many
+/// times a word repeats).
 pub fn search_terms(search: &str) -> Vec<String> {
     let folded = fold(search);
-    let mut terms: Vec<String> = Vec::new();
-    for word in folded.split_whitespace() {
-        if !terms.iter().any(|t| t == word) {
-            terms.push(word.to_owned());
-        }
-    }
-    terms
+    let mut seen: HashSet<&str> = HashSet::new();
+    folded
+        .split_whitespace()
+        .filter(|word| seen.insert(word))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The fewest characters a search word needs to be marked in the text. A single character matches
@@ -592,12 +593,16 @@ impl SearchIndex {
     /// inside some new term, as when typing on) looks only in the items that matched before, and
     /// only for the new terms.
     fn search_mask(&self, terms: &[String]) -> Option<Vec<bool>> {
-        let mut terms: Vec<String> = terms.iter().filter(|t| !t.is_empty()).cloned().collect();
+        // Each term once, in one pass (a hash set, not a sort: linear in the number of terms).
+        let mut unique: HashSet<&str> = HashSet::new();
+        let terms: Vec<String> = terms
+            .iter()
+            .filter(|t| !t.is_empty() && unique.insert(t.as_str()))
+            .cloned()
+            .collect();
         if terms.is_empty() {
             return None;
         }
-        terms.sort_unstable();
-        terms.dedup();
         let mut last = self
             .last_search
             .lock()
@@ -605,13 +610,14 @@ impl SearchIndex {
         let mut mask = None;
         let mut to_check: Vec<&str> = terms.iter().map(String::as_str).collect();
         if let Some(prev) = last.as_ref() {
-            if prev
-                .terms
-                .iter()
-                .all(|old| terms.iter().any(|new| new.contains(old.as_str())))
-            {
+            // An old term kept as it was is found in the set; only a changed one is looked for
+            // inside the new terms.
+            if prev.terms.iter().all(|old| {
+                unique.contains(old.as_str()) || terms.iter().any(|new| new.contains(old.as_str()))
+            }) {
                 mask = Some(prev.mask.clone());
-                to_check.retain(|t| !prev.terms.iter().any(|old| old == t));
+                let old: HashSet<&str> = prev.terms.iter().map(String::as_str).collect();
+                to_check.retain(|t| !old.contains(t));
             }
         }
         let mask = self.narrow(mask.unwrap_or_else(|| vec![true; self.len()]), &to_check);

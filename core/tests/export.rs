@@ -281,12 +281,67 @@ fn the_style_sheet_has_the_theme_colours_written_in() {
 }
 
 #[test]
-fn colours_that_could_break_out_of_the_style_sheet_are_refused() {
-    assert!(is_plain_colour("#1d2026"));
-    assert!(is_plain_colour("rgb(29 32 38 / 0.5)"));
-    assert!(!is_plain_colour(""));
-    assert!(!is_plain_colour("red}</style><script>"));
-    assert!(!is_plain_colour("red;x:y"));
+fn only_colour_values_are_written_into_the_style_sheet() {
+    let cases: &[(&str, bool)] = &[
+        // Hex colours.
+        ("#1d2026", true),
+        ("#FFF", true),
+        ("#1d2026cc", true),
+        ("#abcd", true),
+        ("#12345", false),
+        ("#1d2026c", false),
+        ("#ggg", false),
+        ("#", false),
+        // Keywords.
+        ("red", true),
+        ("transparent", true),
+        ("currentColor", true),
+        ("rebeccapurple", true),
+        ("inherit", false),
+        ("unset", false),
+        ("", false),
+        ("red blue", false),
+        // Colour functions, as a browser's computed style writes them.
+        ("rgb(29, 32, 38)", true),
+        ("rgba(29, 32, 38, 0.5)", true),
+        ("rgb(29 32 38 / 50%)", true),
+        ("hsl(210deg 10% 20%)", true),
+        ("oklch(0.62 0.19 29.2)", true),
+        ("color(srgb 0.11 0.12 0.15 / 0.5)", true),
+        ("lab(52.2 40.1 59.9)", true),
+        ("rgb()", false),
+        ("rgb(1, 2, 3", false),
+        ("rgb(1, 2, 3))", false),
+        ("rgb(1, 2, 3) red", false),
+        // Anything that loads, refers or nests.
+        ("url(x.png)", false),
+        ("url(https://example.org/track.png)", false),
+        ("URL(x)", false),
+        ("var(--text)", false),
+        ("image(red)", false),
+        ("rgb(calc(1 + 2) 0 0)", false),
+        ("rgb(var(--r) 0 0)", false),
+        ("-webkit-image-set(url(x) 1x)", false),
+        ("expression(alert(1))", false),
+        // Anything that closes a rule or the element.
+        ("red}</style><script>", false),
+        ("red;x:y", false),
+        ("rgb(1 2 3);x:y", false),
+        ("rgb(1 2 3 }", false),
+        ("red\n", false),
+        ("\"red\"", false),
+        ("'red'", false),
+        ("]]>", false),
+    ];
+    for (value, expected) in cases {
+        assert_eq!(
+            is_plain_colour(value),
+            *expected,
+            "is_plain_colour({value:?})"
+        );
+    }
+    let long = format!("rgb({})", "1 ".repeat(60));
+    assert!(!is_plain_colour(&long), "over 100 characters");
     let mut bad = palette();
     bad.text = "#000}svg{display:none".into();
     assert_eq!(

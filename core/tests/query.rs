@@ -443,6 +443,49 @@ fn search_terms_are_folded_words() {
 }
 
 #[test]
+fn repeated_search_words_are_kept_once_in_first_order() {
+    let cases: &[(&str, &[&str])] = &[
+        ("b a b c a", &["b", "a", "c"]),
+        ("Treaty treaty TREATY of", &["treaty", "of"]),
+        ("zeta alpha Zeta mid ALPHA", &["zeta", "alpha", "mid"]),
+    ];
+    for (search, expected) in cases {
+        assert_eq!(search_terms(search), *expected, "search_terms({search:?})");
+    }
+
+    // 100,000 words, 1,000 of them distinct, each repeated a hundred times in turn: the answer is
+    // the 1,000 in the order they first appear. Before the set, each word was compared with every
+    // word kept so far. The time is printed, never asserted.
+    let words: Vec<String> = (0..100_000)
+        .map(|i| format!("w{}", (i * 7) % 1000))
+        .collect();
+    let search = words.join(" ");
+    let started = std::time::Instant::now();
+    let terms = search_terms(&search);
+    let elapsed = started.elapsed();
+    let expected: Vec<String> = (0..1000).map(|i| format!("w{}", (i * 7) % 1000)).collect();
+    assert_eq!(terms, expected);
+    // The same word 100,000 times gives one term.
+    let same = vec!["arms"; 100_000].join(" ");
+    let started_same = std::time::Instant::now();
+    assert_eq!(search_terms(&same), strings(&["arms"]));
+    let elapsed_same = started_same.elapsed();
+    // Filtering with all of them stays linear too (the index dedupes again before searching).
+    let data = facet_data();
+    let index = SearchIndex::new(&data);
+    let filters = Filters {
+        search: same.clone(),
+        ..Filters::default()
+    };
+    let started_filter = std::time::Instant::now();
+    let _ = filter_items(&data, &index, &filters);
+    let elapsed_filter = started_filter.elapsed();
+    println!(
+        "search_terms: 100,000 words, 1,000 distinct: {elapsed:?}; one word 100,000 times: {elapsed_same:?}; filter_items with it: {elapsed_filter:?}"
+    );
+}
+
+#[test]
 fn single_characters_filter_but_are_not_marked() {
     assert_eq!(marked_terms(&search_terms("n")), Vec::<String>::new());
     assert_eq!(

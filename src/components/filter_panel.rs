@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use summit_core::query::FacetCounts;
 use summit_core::state::{Filters, SortOrder, ViewState};
+use summit_core::url::MAX_SEARCH_CHARS;
 
 use crate::components::category_icon::category_icon;
 use crate::explorer::{push_on, use_explorer, HistoryMode, Navigate, Navigation};
@@ -69,8 +70,14 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            // `maxlength` stops typing and pasting at the limit; a value set by a script is cut here,
+            // to the same first characters the address keeps.
+            let mut search = input.value();
+            if let Some((cut, _)) = search.char_indices().nth(MAX_SEARCH_CHARS) {
+                search.truncate(cut);
+            }
             let filters = Filters {
-                search: input.value(),
+                search,
                 ..state.filters.clone()
             };
             navigate.emit(Navigation {
@@ -170,7 +177,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             <h2 id="filters-heading" class="filters-heading">{ "Filter and search" }</h2>
             <div class="field">
                 <label for="search">{ "Search titles, summaries, quotations and people" }</label>
-                <input id="search" type="search" value={filters.search.clone()} oninput={on_search} autocomplete="off" spellcheck="false" />
+                <input id="search" type="search" maxlength={MAX_SEARCH_CHARS.to_string()} value={filters.search.clone()} oninput={on_search} autocomplete="off" spellcheck="false" />
             </div>
             // On a narrow screen the facets fold away behind this button, so the results are not pushed a screen down.
             <button type="button" class="filters-toggle" aria-expanded={expanded.to_string()} aria-controls="filters-body" onclick={on_toggle}>

@@ -141,11 +141,13 @@ pub fn hash_source(text: &str) -> String {
 }
 
 /// The single file's policy: the one inline script and the one inline style by hash, the wasm compiled from bytes,
-/// images only from `data:` addresses (the icon, the matrix's PNG export), and nothing from any address.
+/// images only from `data:` addresses (the icon, the matrix's PNG export), nothing from any address, and no string
+/// into an HTML or script sink (Trusted Types with no policy: the app writes the DOM node by node).
 pub fn content_security_policy(script: &str, style: &str) -> String {
     format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; \
-         font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+         font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; \
+         require-trusted-types-for 'script'; trusted-types 'none'",
         hash_source(script),
         hash_source(style)
     )

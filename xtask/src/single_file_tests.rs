@@ -99,6 +99,8 @@ fn the_policy_allows_exactly_the_inline_script_and_style_by_hash_and_no_address(
         assert!(!policy.contains(forbidden), "{forbidden} in {policy}");
     }
     assert!(policy.contains("default-src 'none'") && policy.contains("connect-src 'none'"));
+    // No string reaches an HTML or script sink: Trusted Types required, and no policy may be created.
+    assert!(policy.ends_with("; require-trusted-types-for 'script'; trusted-types 'none'"));
     // The policy is the first thing in the head, before the inline style and script.
     assert!(html.find("Content-Security-Policy").unwrap() < html.find("<style>").unwrap());
 }
