@@ -220,11 +220,6 @@ fn parse_json<T: DeserializeOwned>(json: &str, limits: &Limits) -> Result<T, Vec
     if let Some(problem) = nesting_problem(json, limits.max_depth) {
         return Err(vec![problem]);
     }
-    // Plain serde first: tracking the path of every value costs nearly as much as the parse itself, and only an
-    // error needs it, so a file that fails is read a second time to say where.
-    if let Ok(value) = serde_json::from_str::<T>(json) {
-        return Ok(value);
-    }
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let value: T = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => value,
