@@ -2,7 +2,7 @@
 // it is read on the card, in the detail and in the prerendered page; a 16 MiB data set with 100,000 misplaced
 // quotations is refused with one page of problems. The refusal's time is printed, never asserted.
 import { test, expect } from '@playwright/test';
-import { openExplorer, watchErrors, loadData } from './helpers.mjs';
+import { openExplorer, watchErrors, loadData, expectNoAxeViolations } from './helpers.mjs';
 
 const data = loadData();
 const noted = data.items.filter((i) => i.feasibility.reading_note);
@@ -95,5 +95,6 @@ test('100,000 misplaced quotations in 16 MiB are refused with one page of proble
   const items = panel.locator('.problem-list li');
   await expect(items).toHaveCount(51);
   await expect(items.last()).toContainText(/^…and \d+ more not shown \(\d+ errors, \d+ warnings\): the first 50 are listed above\.$/);
+  await expectNoAxeViolations(page, 'the refusal panel with one page of 100,000 problems');
   expect(errors).toEqual([]);
 });
