@@ -35,7 +35,8 @@ const cards = data.items.map((item, index) => `
         <h2${index === 0 ? ' elementtiming="first-card"' : ''}>${escape(item.title)}</h2>
         <p class="prerender-meta">${escape(label(data.vocabularies.categories, item.category))} · Feasibility: ${escape(scale.get(item.feasibility.level) || '')} (${item.feasibility.level} of ${maxLevel})</p>
         <p>${escape(item.summary)}</p>
-        <blockquote><p>“${escape(item.feasibility.rationale)}”</p></blockquote>
+        <blockquote><p>“${escape(item.feasibility.rationale)}”</p></blockquote>${item.feasibility.reading_note ? `
+        <p class="reading-note"><strong>How it is read:</strong> ${escape(item.feasibility.reading_note)}</p>` : ''}
       </li>`).join('');
 
 const block = `<div id="prerender" class="prerender">

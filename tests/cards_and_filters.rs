@@ -64,6 +64,36 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
     assert_eq!(href, "#item=diplomatic-missions");
 }
 
+/// A rating whose quotation could mislead on its own (the risks' double negative) says how it is read, beside the
+/// quotation; an item without a reading note draws none.
+#[wasm_bindgen_test]
+async fn a_card_says_how_a_double_negative_is_read() {
+    let explorer = explorer();
+    let card = |id: &str| {
+        let (index, _) = explorer.item(id).expect("the item exists");
+        html! { <ItemCard {index} open_state={Rc::new(ViewState::default())} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> }
+    };
+    let risk = mount(&explorer, card("navalny-sanctions-deadline")).await;
+    let (_, item) = explorer.item("navalny-sanctions-deadline").unwrap();
+    let note = item
+        .feasibility
+        .reading_note
+        .as_deref()
+        .expect("the risk has a reading note");
+    assert!(
+        item.feasibility
+            .rationale
+            .contains("are unlikely to derail"),
+        "the quotation is kept verbatim"
+    );
+    assert_eq!(
+        texts(&risk, ".rationale .reading-note"),
+        [format!("How it is read: {note}")]
+    );
+    let plain = mount(&explorer, card("diplomatic-missions")).await;
+    assert!(texts(&plain, ".reading-note").is_empty());
+}
+
 #[wasm_bindgen_test]
 async fn a_card_marks_the_search_words() {
     let explorer = explorer();

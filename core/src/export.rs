@@ -18,7 +18,7 @@ pub const SVG_FILE_NAME: &str = "summit-fruits-matrix.svg";
 pub const PNG_FILE_NAME: &str = "summit-fruits-matrix.png";
 
 /// The column headers of the CSV export, in order.
-pub const CSV_HEADERS: [&str; 14] = [
+pub const CSV_HEADERS: [&str; 15] = [
     "id",
     "category",
     "category_label",
@@ -27,6 +27,7 @@ pub const CSV_HEADERS: [&str; 14] = [
     "feasibility_level",
     "feasibility_label",
     "feasibility_rationale",
+    "feasibility_reading_note",
     "domains",
     "actors",
     "people",
@@ -121,6 +122,7 @@ fn csv_row(data: &DataSet, item: &Item) -> Vec<String> {
         item.feasibility.level.to_string(),
         data.level_label(item.feasibility.level).to_string(),
         item.feasibility.rationale.clone(),
+        item.feasibility.reading_note.clone().unwrap_or_default(),
         labels(&vocab.domains, &item.domains),
         labels(&vocab.actors, &item.actors),
         people,

@@ -201,6 +201,11 @@ pub struct Feasibility {
     pub level: u8,
     /// A verbatim quotation of the article's words that justify the level.
     pub rationale: String,
+    /// How the rationale is read, where its words alone could mislead: a double negative, a verdict that differs from
+    /// the introduction's, a level that rates the summit rather than a risk. Shown beside the rationale; words in
+    /// quotation marks in it must be the article's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading_note: Option<String>,
 }
 
 /// A person the article names, with the role it gives them.

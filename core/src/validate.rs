@@ -22,6 +22,61 @@ pub struct Problem {
     pub message: String,
     /// Whether the problem refuses the data set.
     pub severity: Severity,
+    /// Set on the last problem of a list that reached [`MAX_LISTED_PROBLEMS`]: how many more were found but not listed.
+    pub omitted: Option<ProblemCount>,
+}
+
+/// A number of errors and warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProblemCount {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl ProblemCount {
+    /// Errors and warnings together.
+    pub fn total(self) -> usize {
+        self.errors + self.warnings
+    }
+
+    fn add(&mut self, problem: &Problem) {
+        match problem.omitted {
+            Some(more) => {
+                self.errors += more.errors;
+                self.warnings += more.warnings;
+            }
+            None if problem.is_error() => self.errors += 1,
+            None => self.warnings += 1,
+        }
+    }
+}
+
+/// The most problems a validation lists. Past it the validator only counts (the list ends with one "…and N more"
+/// problem) and stops working out hints such as where else a misplaced quotation is, so that a hostile data set with
+/// a problem in every field costs no more than a sound one.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// How many problems the refused-data panel shows: one page; the rest are counted in its last line.
+pub const PROBLEM_PAGE: usize = 50;
+
+/// The problems that one page shows, and how many errors and warnings are left after it (counting the problems the
+/// validator only counted). The "…and N more" problem itself is never shown as a problem of its own.
+pub fn problem_page(problems: &[Problem], page: usize) -> (&[Problem], ProblemCount) {
+    let listed = match problems.split_last() {
+        Some((last, listed)) if last.omitted.is_some() => listed,
+        _ => problems,
+    };
+    let shown = &listed[..listed.len().min(page)];
+    (shown, problem_count(&problems[shown.len()..]))
+}
+
+/// How many errors and warnings a validation found, the ones it only counted included.
+pub fn problem_count(problems: &[Problem]) -> ProblemCount {
+    let mut count = ProblemCount::default();
+    for p in problems {
+        count.add(p);
+    }
+    count
 }
 
 /// How serious a [`Problem`] is.
@@ -40,6 +95,7 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             severity: Severity::Error,
+            omitted: None,
         }
     }
 
@@ -49,6 +105,7 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             severity: Severity::Warning,
+            omitted: None,
         }
     }
 
@@ -475,6 +532,59 @@ fn divergence(folded_quote: &str, folded_text: &str) -> String {
     }
 }
 
+/// The texts between quotation marks: “curly” pairs, and straight double quotes taken two by two. An opening mark
+/// without its closing one quotes nothing.
+fn quoted_spans(text: &str) -> Vec<&str> {
+    let mut spans = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(['“', '"']) {
+        let open = rest[start..].chars().next().unwrap_or('"');
+        let close = if open == '“' { '”' } else { '"' };
+        let after = &rest[start + open.len_utf8()..];
+        let Some(end) = after.find(close) else {
+            break;
+        };
+        spans.push(&after[..end]);
+        rest = &after[end + close.len_utf8()..];
+    }
+    spans
+}
+
+/// Words after which a clause cannot end: a modal verb waiting for its verb, an article, a conjunction or a
+/// preposition waiting for what it governs.
+const DANGLING_ENDS: &[&str] = &[
+    "might", "could", "would", "should", "can", "will", "may", "must", "shall", "a", "an", "the",
+    "and", "or", "but", "of", "to",
+];
+
+/// The fewest words a rationale may have: enough for a subject, a verb and what the article says of it.
+pub const MIN_RATIONALE_WORDS: usize = 4;
+
+/// Why a (folded) rationale is only a fragment of the article's judgment, if it is: fewer than
+/// [`MIN_RATIONALE_WORDS`] words, or a clause cut off before its end (e.g. "other developments might").
+fn fragment_problem(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    if words.len() < MIN_RATIONALE_WORDS {
+        return Some(format!(
+            "is a fragment of {} word{}; quote at least the clause that carries the judgment ({MIN_RATIONALE_WORDS} words or more)",
+            words.len(),
+            if words.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let last = words[words.len() - 1]
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    DANGLING_ENDS.contains(&last.as_str()).then(|| {
+        format!(
+            "is a fragment: it stops at {}, before the words that say what it is about; quote the whole clause",
+            show(&last)
+        )
+    })
+}
+
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|part| {
@@ -535,15 +645,60 @@ fn iso(d: IsoDate) -> String {
 struct Checker<'l> {
     limits: &'l Limits,
     problems: Vec<Problem>,
+    omitted: ProblemCount,
 }
 
-impl Checker<'_> {
+impl<'l> Checker<'l> {
+    fn new(limits: &'l Limits) -> Checker<'l> {
+        Checker {
+            limits,
+            problems: Vec::new(),
+            omitted: ProblemCount::default(),
+        }
+    }
+
+    /// True while problems are still listed: only then are hints worth working out.
+    fn detailed(&self) -> bool {
+        self.problems.len() < MAX_LISTED_PROBLEMS
+    }
+
+    fn push(&mut self, problem: Problem) {
+        if self.detailed() {
+            self.problems.push(problem);
+        } else if problem.is_error() {
+            self.omitted.errors += 1;
+        } else {
+            self.omitted.warnings += 1;
+        }
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::error(path, message));
+        self.push(Problem::error(path, message));
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::warning(path, message));
+        self.push(Problem::warning(path, message));
+    }
+
+    /// The listed problems, ending with one that counts the rest when there were more.
+    fn finish(mut self) -> Vec<Problem> {
+        let ProblemCount { errors, warnings } = self.omitted;
+        if errors + warnings > 0 {
+            let message = format!(
+                "…and {} more not listed ({errors} error{}, {warnings} warning{}): only the first {MAX_LISTED_PROBLEMS} problems are listed",
+                errors + warnings,
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" },
+            );
+            let mut summary = if errors > 0 {
+                Problem::error("$", message)
+            } else {
+                Problem::warning("$", message)
+            };
+            summary.omitted = Some(self.omitted);
+            self.problems.push(summary);
+        }
+        self.problems
     }
 
     /// A text field: not empty or white space only, and sound characters.
@@ -601,6 +756,49 @@ impl Checker<'_> {
                     "{what} contains the bidirectional formatting character U+{:04X} ({name}) at character {at}: {}",
                     c as u32,
                     show(s)
+                ),
+            );
+        }
+    }
+
+    /// Words in quotation marks inside the data set's own prose (`what` at `path`) must be the article's: an exact
+    /// excerpt (white space aside) of a paragraph. `cited` are the paragraphs to try first (those the item's evidence
+    /// cites), `also` further texts the words may come from (a hindsight entry's own quotations).
+    fn quoted_words(
+        &mut self,
+        path: &str,
+        what: &str,
+        text: &str,
+        index: &ArticleIndex<'_>,
+        cited: &[&str],
+        also: &[&str],
+    ) {
+        for span in quoted_spans(text) {
+            let folded = fold_whitespace(span);
+            if folded.is_empty()
+                || cited.iter().any(|p| p.contains(&folded))
+                || also.iter().any(|t| fold_whitespace(t).contains(&folded))
+                || index.find(&folded).is_some()
+            {
+                continue;
+            }
+            let hint = if self.detailed() {
+                index.closest(&folded).map_or(String::new(), |at| {
+                    let (s, p) = at;
+                    format!(
+                        "; closest is {}: {}",
+                        index.describe(at),
+                        divergence(&folded, &index.folded[s][p])
+                    )
+                })
+            } else {
+                String::new()
+            };
+            self.error(
+                path,
+                format!(
+                    "{what} puts {} in quotation marks, but these are not the article's words{hint}",
+                    show(span)
                 ),
             );
         }
@@ -716,6 +914,27 @@ impl<'a> ArticleIndex<'a> {
             .map(String::as_str)
     }
 
+    /// The folded paragraphs that an item's evidence cites, each once, in the order first cited.
+    fn cited_by(&self, item: &Item) -> Vec<&str> {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let mut cited = Vec::new();
+        for q in &item.evidence {
+            let Some(&s) = self.sections.get(q.section.as_str()) else {
+                continue;
+            };
+            let Some(p) = q.paragraph.checked_sub(1) else {
+                continue;
+            };
+            if let Some(text) = self.folded[s].get(p) {
+                if !seen.contains(&(s, p)) {
+                    seen.push((s, p));
+                    cited.push(text.as_str());
+                }
+            }
+        }
+        cited
+    }
+
     /// The first paragraph (section index, 0-based paragraph index) that holds `folded_quote`.
     fn find(&self, folded_quote: &str) -> Option<(usize, usize)> {
         self.folded.iter().enumerate().find_map(|(s, paragraphs)| {
@@ -756,17 +975,14 @@ pub fn validate(data: &DataSet) -> Vec<Problem> {
 
 /// Every problem of a data set, in document order. Only `limits.max_string_chars` matters here.
 pub fn validate_with_limits(data: &DataSet, limits: &Limits) -> Vec<Problem> {
-    let mut c = Checker {
-        limits,
-        problems: Vec::new(),
-    };
+    let mut c = Checker::new(limits);
     let index = ArticleIndex::new(&data.article);
     check_article(&mut c, &data.article);
     let levels = check_scale(&mut c, data);
     let vocab = check_vocabularies(&mut c, &data.vocabularies);
     check_items(&mut c, data, &index, &levels, &vocab);
     check_events(&mut c, data, &index);
-    c.problems
+    c.finish()
 }
 
 fn check_article(c: &mut Checker<'_>, a: &Article) {
@@ -916,8 +1132,9 @@ fn check_quotation(
     let quote_path = format!("{base}.quote");
     c.text(&quote_path, "the quote", quote);
     let folded = fold_whitespace(quote);
+    let detailed = c.detailed();
     let elsewhere = || {
-        if folded.is_empty() {
+        if folded.is_empty() || !detailed {
             String::new()
         } else {
             index.find(&folded).map_or(String::new(), |at| {
@@ -960,6 +1177,11 @@ fn check_quotation(
     }
     let cited = index.cited(section, paragraph).unwrap_or_default();
     if cited.contains(&folded) {
+        return;
+    }
+    if !c.detailed() {
+        // Only counted from here on: neither a message nor a search of the whole article for where the words are.
+        c.omitted.errors += 1;
         return;
     }
     match index.find(&folded) {
@@ -1043,16 +1265,26 @@ fn check_items(
         let rationale_path = format!("{base}.feasibility.rationale");
         c.text(&rationale_path, "the rationale", rationale);
         let folded = fold_whitespace(rationale);
+        // The paragraphs the item's evidence cites, each once (an item may cite one paragraph many times).
+        let cited = index.cited_by(item);
         // A rationale in a paragraph that the item's evidence cites is in the article: the common case, and cheap.
-        let in_evidence_paragraph = item.evidence.iter().any(|q| {
-            index
-                .cited(&q.section, q.paragraph)
-                .is_some_and(|p| p.contains(&folded))
-        });
-        if !folded.is_empty() && !in_evidence_paragraph {
+        let in_evidence_paragraph = cited.iter().any(|p| p.contains(&folded));
+        // Words within one of the item's own quotations are the article's if that quotation is (which is checked
+        // there), and no search of the whole article is needed.
+        let in_quote = || {
+            item.evidence
+                .iter()
+                .any(|q| fold_whitespace(&q.quote).contains(&folded))
+        };
+        if !folded.is_empty() && !in_evidence_paragraph && !in_quote() {
             match index.find(&folded) {
                 None => {
-                    let hint = index.closest(&folded).map_or(String::new(), |at| {
+                    let closest = if c.detailed() {
+                        index.closest(&folded)
+                    } else {
+                        None
+                    };
+                    let hint = closest.map_or(String::new(), |at| {
                         let (s, p) = at;
                         format!(
                             "; closest is {}: {}",
@@ -1069,22 +1301,37 @@ fn check_items(
                     );
                 }
                 Some(at) => {
-                    let in_quote = item
-                        .evidence
-                        .iter()
-                        .any(|q| fold_whitespace(&q.quote).contains(&folded));
-                    if !in_quote {
-                        c.warn(
-                            &rationale_path,
-                            format!(
-                                "the rationale {} is in {}, which none of the item's evidence quotes cites",
-                                show(rationale),
-                                index.describe(at)
-                            ),
-                        );
-                    }
+                    c.warn(
+                        &rationale_path,
+                        format!(
+                            "the rationale {} is in {}, which none of the item's evidence quotes cites",
+                            show(rationale),
+                            index.describe(at)
+                        ),
+                    );
                 }
             }
+        }
+        if let Some(problem) = fragment_problem(&folded) {
+            c.error(
+                &rationale_path,
+                format!("the rationale {} {problem}", show(rationale)),
+            );
+        }
+
+        // What the data set says in its own words: words in quotation marks there must be the article's.
+        c.quoted_words(
+            &format!("{base}.summary"),
+            "the summary",
+            &item.summary,
+            index,
+            &cited,
+            &[],
+        );
+        if let Some(note) = &item.feasibility.reading_note {
+            let note_path = format!("{base}.feasibility.reading_note");
+            c.text(&note_path, "the reading note", note);
+            c.quoted_words(&note_path, "the reading note", note, index, &cited, &[]);
         }
 
         // Domains and actors.
@@ -1195,6 +1442,75 @@ fn check_items(
             }
         }
     }
+    check_people(c, data);
+}
+
+/// The letters of a name that decide whether two spellings are one person's: lower case, words of letters and digits
+/// (a hyphen or apostrophe inside a word kept, as in "al-Assad").
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How many opening letters of the first given name two spellings of one person share ("Alexei" and "Alexey").
+const GIVEN_NAME_PREFIX: usize = 3;
+
+/// One person, one name: warns when a name looks like another spelling of a name used before it (the same surname and
+/// given names that agree in their first letters, the same words in another case, or the surname alone beside a full
+/// name), since the explorer would show them as two people. A warning, not an error: two relatives can share a surname
+/// and the first letters of their names. Linear in the number of names (one map lookup each).
+fn check_people(c: &mut Checker<'_>, data: &DataSet) {
+    // (surname, given-name opening) → the first name with it; surname → the first full name and the first lone one.
+    let mut by_key: HashMap<(String, String), (&str, String)> = HashMap::new();
+    let mut full_by_surname: HashMap<String, (&str, String)> = HashMap::new();
+    let mut alone: HashMap<String, (&str, String)> = HashMap::new();
+    for (i, item) in data.items.iter().enumerate() {
+        for (j, person) in item.people.iter().enumerate() {
+            let path = format!("$.items[{i}].people[{j}].name");
+            let name = person.name.as_str();
+            let words = name_words(name);
+            let Some(surname) = words.last().cloned() else {
+                continue;
+            };
+            let earlier = if words.len() == 1 {
+                let found = full_by_surname.get(&surname).cloned();
+                alone.entry(surname).or_insert((name, path.clone()));
+                found
+            } else {
+                let given: String = words[0].chars().take(GIVEN_NAME_PREFIX).collect();
+                let found = by_key
+                    .get(&(surname.clone(), given.clone()))
+                    .filter(|(first, _)| *first != name)
+                    .or_else(|| alone.get(&surname))
+                    .cloned();
+                by_key
+                    .entry((surname.clone(), given))
+                    .or_insert((name, path.clone()));
+                full_by_surname
+                    .entry(surname)
+                    .or_insert((name, path.clone()));
+                found
+            };
+            if let Some((first, first_path)) = earlier {
+                if first != name {
+                    c.warn(
+                        &path,
+                        format!(
+                            "the person {} looks like {} (at {first_path}) under another name; give one person one \
+                             name and note the other spelling in the role",
+                            show(name),
+                            show(first)
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn check_events(c: &mut Checker<'_>, data: &DataSet, index: &ArticleIndex<'_>) {
@@ -1281,11 +1597,9 @@ pub fn validate_hindsight_with_limits(
     data: &DataSet,
     limits: &Limits,
 ) -> Vec<Problem> {
-    let mut c = Checker {
-        limits,
-        problems: Vec::new(),
-    };
+    let mut c = Checker::new(limits);
     let items: HashSet<&str> = data.items.iter().map(|i| i.id.as_str()).collect();
+    let index = ArticleIndex::new(&data.article);
     let published = IsoDate::parse(&data.article.published).filter(|d| d.day.is_some());
 
     c.url("$.article_url", "the article's address", &h.article_url);
@@ -1383,6 +1697,21 @@ pub fn validate_hindsight_with_limits(
             outcome_for.insert(&outcome.item, i);
         }
         c.text(&format!("{base}.reason"), "the reason", &outcome.reason);
+        // Quoted words in a reason are the article's, or quoted in an entry the reason rests on.
+        let entry_quotes: Vec<&str> = outcome
+            .entries
+            .iter()
+            .filter_map(|id| first_entry.get(id.as_str()))
+            .flat_map(|e| quoted_spans(&e.text))
+            .collect();
+        c.quoted_words(
+            &format!("{base}.reason"),
+            "the reason",
+            &outcome.reason,
+            &index,
+            &[],
+            &entry_quotes,
+        );
         if outcome.entries.is_empty() {
             c.error(
                 format!("{base}.entries"),
@@ -1441,7 +1770,7 @@ pub fn validate_hindsight_with_limits(
             );
         }
     }
-    c.problems
+    c.finish()
 }
 
 #[cfg(test)]

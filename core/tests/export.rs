@@ -64,6 +64,22 @@ fn csv_has_one_row_per_filtered_item_in_the_shown_order() {
         categories: [Category::LowHanging].into(),
         ..Filters::default()
     };
+    // The risks' rows carry the reading note of their double negative.
+    let risks = Filters {
+        categories: [Category::Risk].into(),
+        ..Filters::default()
+    };
+    let risk_order = shown(&data, &risks, SortOrder::Title);
+    let (headers, rows) = read_csv(&items_csv(&data, &risk_order));
+    for (row, &i) in rows.iter().zip(&risk_order) {
+        let note = data.items[i].feasibility.reading_note.as_deref();
+        assert!(note.is_some(), "{} has a reading note", data.items[i].id);
+        assert_eq!(
+            Some(row[column(&headers, "feasibility_reading_note")].as_str()),
+            note
+        );
+    }
+
     let order = shown(&data, &filters, SortOrder::Title);
     assert!(order.len() > 1, "the filter leaves several items");
     let (headers, rows) = read_csv(&items_csv(&data, &order));
@@ -79,6 +95,10 @@ fn csv_has_one_row_per_filtered_item_in_the_shown_order() {
         assert_eq!(
             row[column(&headers, "feasibility_rationale")],
             item.feasibility.rationale
+        );
+        assert_eq!(
+            row[column(&headers, "feasibility_reading_note")],
+            item.feasibility.reading_note.as_deref().unwrap_or("")
         );
         assert_eq!(
             row[column(&headers, "feasibility_level")],

@@ -8,7 +8,12 @@
 use serde_json::{json, Value};
 
 use summit_core::model::DataSet;
-use summit_core::validate::{parse_and_validate, Limits, Problem};
+use summit_core::validate::{
+    parse_and_validate, problem_count, Limits, Problem, MAX_LISTED_PROBLEMS,
+};
+
+#[path = "support/misplaced.rs"]
+mod misplaced;
 
 const BUNDLED: &str = include_str!("../../data/potential-fruits.json");
 
@@ -418,7 +423,65 @@ fn corpus() -> Vec<Case> {
             with(|v| v["items"][0]["title"] = json!("Restore \u{202E}snoissim citamolpid")),
             Expect::Refused("$.items[0].title", "RIGHT-TO-LEFT OVERRIDE"),
         ),
+        refused(
+            "16 MiB with 100,000 misplaced quotations (generated, not committed)",
+            misplaced::misplaced_quotations(BUNDLED),
+            "$",
+            "more not listed",
+        ),
+        // The data set's own words: quoted words must be the article's, a rationale more than a fragment.
+        refused(
+            "a summary quoting words the article does not have",
+            with(|v| {
+                v["items"][18]["summary"] =
+                    json!("Assad’s “reelection” on May 26 leaves no hope of major progress.")
+            }),
+            "$.items[18].summary",
+            "puts \"reelection\" in quotation marks, but these are not the article's words",
+        ),
+        refused(
+            "a reading note quoting words the article does not have",
+            with(|v| {
+                v["items"][26]["feasibility"]["reading_note"] =
+                    json!("Read as “none of these developments is likely to derail the summit”.")
+            }),
+            "$.items[26].feasibility.reading_note",
+            "not the article's words",
+        ),
+        refused(
+            "a rationale cut before its verb",
+            with(|v| {
+                v["items"][30]["feasibility"]["rationale"] = json!("other developments might")
+            }),
+            "$.items[30].feasibility.rationale",
+            "is a fragment of 3 words",
+        ),
+        refused(
+            "a rationale ending on a modal verb",
+            with(|v| {
+                v["items"][30]["feasibility"]["rationale"] =
+                    json!("while none of the aforementioned developments are unlikely to derail the summit, other developments might")
+            }),
+            "$.items[30].feasibility.rationale",
+            "it stops at \"might\"",
+        ),
         // Accepted with warnings.
+        case(
+            "one person under two spellings of a name",
+            with(|v| v["items"][26]["people"][0]["name"] = json!("Alexey Navalny")),
+            Expect::Warned(
+                "$.items[26].people[0].name",
+                "looks like \"Alexei Navalny\"",
+            ),
+        ),
+        case(
+            "one person under a full name and the surname alone",
+            with(|v| {
+                v["items"][1]["people"] =
+                    json!([{ "name": "Putin", "role": "Russian counterpart" }])
+            }),
+            Expect::Warned("$.items[1].people[0].name", "looks like \"Vladimir Putin\""),
+        ),
         case(
             "a one-way related link",
             with(|v| v["items"][1]["related"] = json!(["prisoner-exchange"])),
@@ -552,6 +615,47 @@ fn plain_text(data: &DataSet) -> Result<(), String> {
     } else {
         Err(format!("accepted a non-web address {:?}", data.article.url))
     }
+}
+
+/// The validator's work and its list stay bounded: 100,000 misplaced quotations in 16 MiB come back as the first
+/// [`MAX_LISTED_PROBLEMS`] problems and one that counts every other. The time is printed, never asserted.
+#[test]
+fn a_problem_in_every_quotation_is_refused_with_a_bounded_list() {
+    let json = misplaced::misplaced_quotations(BUNDLED);
+    assert_eq!(json.len(), misplaced::MISPLACED_BYTES);
+    let started = std::time::Instant::now();
+    let problems =
+        parse_and_validate(&json, &Limits::default()).expect_err("the data set is refused");
+    let elapsed = started.elapsed();
+    println!(
+        "16 MiB, {} misplaced quotations: refused in {:.0} ms natively ({} profile), {} problems listed",
+        misplaced::MISPLACED_QUOTATIONS,
+        elapsed.as_secs_f64() * 1000.0,
+        if cfg!(debug_assertions) { "debug" } else { "release" },
+        problems.len()
+    );
+    assert_eq!(
+        problems.len(),
+        MAX_LISTED_PROBLEMS + 1,
+        "{}",
+        listed(&problems[..5])
+    );
+    let last = problems.last().unwrap();
+    assert!(last.message.contains("more not listed"), "{last}");
+    assert!(problems[..MAX_LISTED_PROBLEMS]
+        .iter()
+        .all(|p| p.omitted.is_none()));
+    // Every misplaced quotation is counted, listed or not, and nothing else is an error.
+    assert_eq!(
+        problem_count(&problems).errors,
+        misplaced::MISPLACED_QUOTATIONS
+    );
+    // The listed ones still say where the words are.
+    assert!(
+        problems[0].message.contains("but is in paragraph"),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]

@@ -49,6 +49,7 @@ fn item(
         feasibility: Feasibility {
             level,
             rationale: String::new(),
+            reading_note: None,
         },
         domains: strings(domains),
         actors: strings(actors),

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::validate::Problem;
+use summit_core::validate::{problem_count, problem_page, Problem, PROBLEM_PAGE};
 
 use crate::data_source::{first_file, input_files, printable, read_file, Loaded};
 
@@ -74,7 +74,7 @@ pub struct DataRefusedProps {
 /// Says that a data set was refused, lists every problem with its JSON path, and offers the bundled data set back.
 #[function_component(DataRefused)]
 pub fn data_refused(props: &DataRefusedProps) -> Html {
-    let errors = props.problems.iter().filter(|p| p.is_error()).count();
+    let errors = problem_count(&props.problems).errors;
     // The file picker that was focused is gone: move the focus to the panel, so that it is read and Tab goes on.
     let panel = use_node_ref();
     {
@@ -110,7 +110,7 @@ pub struct DataNoticeProps {
 /// Names the data set shown instead of the bundled one and lists its warnings, if any.
 #[function_component(DataNotice)]
 pub fn data_notice(props: &DataNoticeProps) -> Html {
-    let warnings = props.warnings.len();
+    let warnings = problem_count(&props.warnings).warnings;
     html! {
         <section class={classes!("data-notice", (warnings > 0).then_some("has-warnings"))} aria-label="Data set">
             <p>
@@ -137,16 +137,31 @@ struct ProblemListProps {
     problems: Rc<Vec<Problem>>,
 }
 
-/// The problems, each as "path: message"; all text, never markup.
+/// The problems, each as "path: message"; all text, never markup. At most a page of them ([`PROBLEM_PAGE`]); the
+/// last line counts the rest, so that a data set with a problem in every field still draws a short list.
 #[function_component(ProblemList)]
 fn problem_list(props: &ProblemListProps) -> Html {
+    let (shown, more) = problem_page(&props.problems, PROBLEM_PAGE);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
         <ul class="problem-list">
-            { for props.problems.iter().map(|p| html! {
+            { for shown.iter().map(|p| html! {
                 <li class={classes!("problem", p.severity.to_string())}>
                     <code class="problem-path">{ printable(&p.path) }</code>{ ": " }{ printable(&p.message) }
                 </li>
             }) }
+            if more.total() > 0 {
+                <li class="problem problem-more">
+                    { format!(
+                        "…and {} more not shown ({}, {}): the first {} are listed above.",
+                        more.total(),
+                        plural(more.errors, "error", "errors"),
+                        plural(more.warnings, "warning", "warnings"),
+                        shown.len()
+                    ) }
+                </li>
+            }
         </ul>
     }
 }

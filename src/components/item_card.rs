@@ -11,6 +11,7 @@ use crate::components::category_icon::category_icon;
 use crate::components::feasibility_meter::feasibility_meter;
 use crate::components::highlighted_text::highlighted_text;
 use crate::components::hindsight_panel::HindsightPanel;
+use crate::components::reading_note::reading_note;
 use crate::explorer::{link_click, state_href, use_explorer, Navigate};
 use crate::hindsight_data::use_hindsight;
 
@@ -57,6 +58,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 <blockquote>
                     <p>{ "“" }{ highlighted_text(&item.feasibility.rationale, &props.terms) }{ "”" }</p>
                 </blockquote>
+                { reading_note(item.feasibility.reading_note.as_deref()) }
             </figure>
             <div class="card-chips">
                 <ul class="chips" aria-label="Domains">

@@ -13,6 +13,7 @@ use summit_core::state::{PassageRef, View, ViewState};
 use crate::components::category_icon::category_icon;
 use crate::components::feasibility_meter::feasibility_meter;
 use crate::components::hindsight_panel::HindsightPanel;
+use crate::components::reading_note::reading_note;
 use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
 use crate::hindsight_data::use_hindsight;
 use crate::instance::{use_instance, Instance};
@@ -145,6 +146,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
             <figure class="rationale">
                 <figcaption>{ "Why this rating, in the article’s words" }</figcaption>
                 <blockquote><p>{ format!("“{}”", item.feasibility.rationale) }</p></blockquote>
+                { reading_note(item.feasibility.reading_note.as_deref()) }
             </figure>
 
             <h3>{ "What the article says" }</h3>

@@ -20,6 +20,7 @@ use summit_core::state::{MatrixRows, ViewState};
 
 use crate::components::category_icon::{category_icon, category_shape};
 use crate::components::hindsight_panel::{verdict_glyph, VerdictIcon, HINDSIGHT_HEADING};
+use crate::components::reading_note::reading_note;
 use crate::download::{download_blob, download_text};
 use crate::explorer::{
     link_click, push_on, state_href, use_explorer, HistoryMode, Navigate, Navigation,
@@ -589,6 +590,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                         <figure class="matrix-why-quote">
                             <figcaption class="matrix-why-label">{"Why this rating"}</figcaption>
                             <blockquote><p>{format!("“{}”", item.feasibility.rationale)}</p></blockquote>
+                            { reading_note(item.feasibility.reading_note.as_deref()) }
                         </figure>
                         if let Some(verdict) = verdict_of(item) {
                             <p class={classes!("matrix-why-hindsight", format!("verdict-{}", verdict.id()))}>

@@ -16,6 +16,7 @@ pub mod item_card;
 pub mod item_detail;
 pub mod load_error;
 pub mod matrix_view;
+pub mod reading_note;
 pub mod result_summary;
 pub mod scorecard_view;
 pub mod timeline_view;
