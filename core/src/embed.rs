@@ -210,15 +210,28 @@ pub const DIALOG_GAP: f64 = 16.0;
 
 /// Where a modal dialog of `dialog_height` goes in a frame `viewport_height` tall, as the distance of its top from the
 /// frame's top: just above `anchor_top` (where the reader last clicked or focused; `None` when the dialog opened
-/// from the address), kept inside the frame. A frame sized to its content can be far taller than the host's window,
-/// and a dialog centred in it would open out of the reader's sight.
-pub fn dialog_top(anchor_top: Option<f64>, dialog_height: f64, viewport_height: f64) -> f64 {
-    let lowest = (viewport_height - dialog_height - DIALOG_GAP).max(DIALOG_GAP);
-    let wanted = anchor_top.map_or(DIALOG_GAP, |y| y - 2.0 * DIALOG_GAP);
+/// from the address), kept inside the part of the frame the reader sees, `seen` (top and bottom in the frame's
+/// coordinates; `None`, or an empty or non-finite band, when it is not known: then the whole frame). A frame sized to
+/// its content can be far taller than the host's window, and a dialog centred in it would open out of the reader's
+/// sight; so would one placed above a link the reader clicked at the top edge of the window.
+pub fn dialog_top(
+    anchor_top: Option<f64>,
+    dialog_height: f64,
+    viewport_height: f64,
+    seen: Option<(f64, f64)>,
+) -> f64 {
+    let (seen_top, seen_bottom) = seen
+        .filter(|(top, bottom)| top.is_finite() && bottom.is_finite())
+        .map(|(top, bottom)| (top.max(0.0), bottom.min(viewport_height)))
+        .filter(|(top, bottom)| bottom > top)
+        .unwrap_or((0.0, viewport_height));
+    let highest = seen_top + DIALOG_GAP;
+    let lowest = (seen_bottom - dialog_height - DIALOG_GAP).max(highest);
+    let wanted = anchor_top.map_or(highest, |y| y - 2.0 * DIALOG_GAP);
     if wanted.is_finite() {
-        wanted.clamp(DIALOG_GAP, lowest)
+        wanted.clamp(highest, lowest)
     } else {
-        DIALOG_GAP
+        highest
     }
 }
 

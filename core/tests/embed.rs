@@ -445,7 +445,7 @@ fn heights_are_whole_pixels_rounded_up() {
 
 #[test]
 fn dialogs_open_where_the_reader_is_and_stay_inside_the_frame() {
-    // (where the reader acted, dialog height, frame height) -> top
+    // (where the reader acted, dialog height, frame height) -> top, the part the reader sees unknown
     let cases = [
         (Some(3000.0), 600.0, 8000.0, 2968.0),
         (Some(20.0), 600.0, 8000.0, 16.0),
@@ -458,9 +458,51 @@ fn dialogs_open_where_the_reader_is_and_stay_inside_the_frame() {
     ];
     for (anchor, height, viewport, expected) in cases {
         assert_eq!(
-            dialog_top(anchor, height, viewport),
+            dialog_top(anchor, height, viewport, None),
             expected,
             "{anchor:?}, {height}, {viewport}"
+        );
+    }
+}
+
+#[test]
+fn dialogs_stay_inside_the_part_of_the_frame_the_reader_sees() {
+    // The host's window shows the frame from 3000 to 3720 of its 8000 px.
+    let seen = Some((3000.0, 3720.0));
+    let cases = [
+        // Clicked in the middle of the window: just above the click, as without the band.
+        (Some(3300.0), 400.0, 3268.0),
+        // Clicked at the window's top edge: not above the window, but at its top.
+        (Some(3005.0), 400.0, 3016.0),
+        // Clicked at the window's bottom edge: moved up so that the dialog is in the window.
+        (Some(3700.0), 400.0, 3304.0),
+        // Opened from the address: at the top of what the reader sees.
+        (None, 400.0, 3016.0),
+        // Taller than the window: its top in sight, the rest scrolls inside it.
+        (Some(3500.0), 900.0, 3016.0),
+    ];
+    for (anchor, height, expected) in cases {
+        assert_eq!(
+            dialog_top(anchor, height, 8000.0, seen),
+            expected,
+            "{anchor:?}, {height}"
+        );
+    }
+    // A band beyond the frame is cut to it; an empty or unusable band counts as unknown.
+    assert_eq!(
+        dialog_top(Some(7900.0), 600.0, 8000.0, Some((7000.0, 9000.0))),
+        7384.0
+    );
+    for band in [
+        (500.0, 500.0),
+        (900.0, 100.0),
+        (f64::NAN, 700.0),
+        (0.0, f64::INFINITY),
+    ] {
+        assert_eq!(
+            dialog_top(Some(3000.0), 600.0, 8000.0, Some(band)),
+            2968.0,
+            "{band:?}"
         );
     }
 }
