@@ -368,9 +368,9 @@ test.describe('an iframe on another origin', () => {
 });
 
 test.describe('the Embed dialog', () => {
-  /** Opens the full explorer at `state` and its Embed dialog. */
-  async function openDialog(page, state) {
-    await page.goto(`${app.url}#${state}`);
+  /** Opens the full explorer at `state` (served by `server`) and its Embed dialog. */
+  async function openDialog(page, state, server = app) {
+    await page.goto(`${server.url}#${state}`);
     await expect(page.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
     const button = page.getByRole('button', { name: 'Embed' });
     await button.click();
@@ -387,17 +387,28 @@ test.describe('the Embed dialog', () => {
     const iframeCode = dialog.getByRole('textbox', { name: 'Iframe code' });
     await expect(iframeCode).toHaveJSProperty('readOnly', true);
     const code = await iframeCode.inputValue();
+    // Both scripts by their content-hashed names, with the integrity of the files served under those names.
+    const loader = published('summit-fruits:loader');
+    const entry = published('summit-fruits:script-embed');
     expect(code).toBe(
       `<iframe src="${app.url}?embed=1#view=matrix&amp;cat=low-hanging&amp;q=arms" ` +
         'title="Summit Fruits: Potential Fruits of the Biden-Putin Summit, explored" data-summit-fruits-frame ' +
         'width="100%" height="800" loading="lazy" allow="clipboard-write"></iframe>\n' +
-        `<script src="${app.url}embed.js" async></script>`,
+        `<script src="${app.url}${loader.name}" integrity="${loader.integrity}" crossorigin="anonymous" async></script>`,
     );
     const scriptCode = await dialog.getByRole('textbox', { name: 'Code without an iframe' }).inputValue();
     expect(scriptCode).toBe(
       '<div data-summit-fruits data-view="matrix" data-cat="low-hanging" data-q="arms"></div>\n' +
-        `<script type="module" src="${app.url}summit-fruits-embed.js"></script>`,
+        `<script type="module" src="${app.url}${entry.name}" integrity="${entry.integrity}" crossorigin="anonymous"></script>`,
     );
+    expect(loader.name).toMatch(/^embed-[0-9a-f]{16}\.js$/);
+    expect(entry.name).toMatch(/^summit-fruits-embed-[0-9a-f]{16}\.js$/);
+    for (const [file, stable] of [[loader, 'embed.js'], [entry, 'summit-fruits-embed.js']]) {
+      const body = await (await page.request.get(`${app.url}${file.name}`)).body();
+      expect(sri(body), `${file.name} matches its integrity`).toBe(file.integrity);
+      // The stable name, for hosts that already use it, serves the same file.
+      expect(await (await page.request.get(`${app.url}${stable}`)).body()).toEqual(body);
+    }
 
     await dialog.getByRole('button', { name: 'Copy iframe code' }).click();
     await expect(dialog.getByRole('status')).toHaveText(/^The iframe code is copied/);
@@ -433,17 +444,19 @@ test.describe('the Embed dialog', () => {
     await expectNoAxeViolations(page, 'the Embed dialog after a refused copy');
   });
 
-  test('its code, pasted into a blank page on another origin, shows the view and sizes itself', async ({ page }) => {
-    const { dialog } = await openDialog(page, 'view=cards&cat=risk');
+  test('both of its codes, pasted into a blank page on another origin, show the view and size themselves', async ({ page }) => {
+    // Checked scripts from another origin are fetched with CORS: the explorer's server sends Access-Control-Allow-Origin.
+    const { dialog } = await openDialog(page, 'view=cards&cat=risk', corsApp);
     const code = await dialog.getByRole('textbox', { name: 'Iframe code' }).inputValue();
+    const scriptCode = await dialog.getByRole('textbox', { name: 'Code without an iframe' }).inputValue();
     const folder = mkdtempSync(path.join(tmpdir(), 'summit-fruits-host-'));
     writeFileSync(
       path.join(folder, 'index.html'),
-      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Blank host</title></head>\n<body>\n<h1>A blank page</h1>\n${code}\n</body>\n</html>\n`,
+      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Blank host</title></head>\n<body>\n<h1>A blank page</h1>\n${code}\n<h2>Without a frame</h2>\n${scriptCode}\n</body>\n</html>\n`,
     );
     const blank = await startStatic(folder);
     try {
-      expect(new URL(blank.url).origin).not.toBe(new URL(app.url).origin);
+      expect(new URL(blank.url).origin).not.toBe(new URL(corsApp.url).origin);
       await recordUncaught(page);
       await page.goto(blank.url);
       const iframe = page.locator('iframe[data-summit-fruits-frame]');
@@ -455,6 +468,10 @@ test.describe('the Embed dialog', () => {
       await expect(frame.locator('h1')).toHaveCount(0);
       await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
       expect(await viewportHeight(frame)).not.toBe(800);
+      // The script embed, from its hashed entry checked against its integrity, draws the same view.
+      const inline = page.locator('div[data-summit-fruits]');
+      await expect(inline.getByRole('status').filter({ hasText: /^Showing / })).toHaveText(countText(risks, TOTAL));
+      await expect(inline.getByRole('region', { name: 'Results', exact: true }).getByRole('article')).toHaveCount(risks);
       expect(await page.evaluate(() => window.__uncaught)).toEqual([]);
       expect(await frame.evaluate(() => window.__uncaught)).toEqual([]);
     } finally {
