@@ -2,7 +2,8 @@
 // styles, a failing script of its own and an unrelated frame) shows the requested state; the loader script sizes the
 // frame to the height the explorer reports, and nothing else; without the loader the frame keeps its height; print;
 // the Embed dialog's code, pasted into a blank page on another origin, works; sandboxed frames keep working.
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -37,11 +38,23 @@ test.afterAll(() => {
 });
 
 /** The host page's address for an embed of `appUrl` in `state`, with or without the loader, maybe sandboxed. */
-function hostPage(appUrl, { state = MATRIX_STATE, loader = true, sandbox } = {}) {
+function hostPage(appUrl, { state = MATRIX_STATE, loader = true, sandbox, clobber = false } = {}) {
   const params = new URLSearchParams({ app: appUrl, state });
   if (!loader) params.set('loader', '0');
   if (sandbox !== undefined) params.set('sandbox', sandbox);
+  if (clobber) params.set('clobber', '1');
   return `${host.url}?${params}`;
+}
+
+/** The Subresource Integrity value of a file's bytes, as a browser checks it. */
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** The `<meta name>` of the built page that names a content-hashed script: `{ name, integrity }`. */
+function published(meta) {
+  const html = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
+  const found = html.match(new RegExp(`<meta name="${meta}" content="([^" ]+) ([^" ]+)">`));
+  expect(found, `dist/index.html names its ${meta}`).not.toBeNull();
+  return { name: found[1], integrity: found[2] };
 }
 
 /**
@@ -191,22 +204,44 @@ test.describe('an iframe on another origin', () => {
     await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
     const windowHeight = page.viewportSize().height;
     expect(await viewportHeight(frame)).toBeGreaterThan(2 * windowHeight);
+    // The title in the middle of the window, and at its top and bottom edges (where a reader may click too, and where
+    // Playwright's own retries may scroll it on a busy machine).
+    const places = {
+      middle: (box) => box.y + box.height / 2 - windowHeight / 2,
+      'top edge': (box) => box.y - 2,
+      'bottom edge': (box) => box.y + box.height + 2 - windowHeight,
+    };
     for (const index of [0, Math.floor(TOTAL / 2), TOTAL - 1]) {
-      const item = data.items[index];
-      const title = frame.getByRole('main').getByRole('article').nth(index).getByRole('link', { name: item.title });
-      await title.scrollIntoViewIfNeeded();
-      await title.click();
-      const dialog = frame.getByRole('dialog', { name: item.title });
-      await expect(dialog).toBeVisible();
-      // The dialog's top, in the host window's coordinates, is inside the window the reader is looking at.
-      const frameTop = (await iframe.boundingBox()).y + 6 + 4;
-      const box = await dialog.evaluate((d) => [d.getBoundingClientRect().top, d.getBoundingClientRect().height]);
-      const top = frameTop + box[0];
-      expect(top, `the detail of card ${index} opens in sight`).toBeGreaterThanOrEqual(0);
-      expect(top, `the detail of card ${index} opens in sight`).toBeLessThan(windowHeight - 100);
-      expect(box[1], 'the detail keeps to a screenful').toBeLessThanOrEqual(44 * 16);
-      await page.keyboard.press('Escape');
-      await expect(dialog).toBeHidden();
+      for (const [place, offset] of Object.entries(places)) {
+        const item = data.items[index];
+        const title = frame.getByRole('main').getByRole('article').nth(index).getByRole('link', { name: item.title });
+        await title.scrollIntoViewIfNeeded();
+        await page.evaluate((y) => window.scrollBy(0, y), offset(await title.boundingBox()));
+        const at = await title.boundingBox();
+        expect(at.y, `card ${index}'s title at the ${place}, in the window`).toBeGreaterThanOrEqual(0);
+        expect(at.y + at.height, `card ${index}'s title at the ${place}, in the window`).toBeLessThanOrEqual(windowHeight);
+        await title.click();
+        const dialog = frame.getByRole('dialog', { name: item.title });
+        await expect(dialog).toBeVisible();
+        // The dialog, in the host window's coordinates, is inside the window the reader is looking at.
+        const inWindow = async () => {
+          const frameTop = (await iframe.boundingBox()).y + 6 + 4;
+          const box = await dialog.evaluate((d) => [d.getBoundingClientRect().top, d.getBoundingClientRect().height]);
+          return { top: frameTop + box[0], bottom: frameTop + box[0] + box[1], height: box[1] };
+        };
+        const label = `the detail of card ${index}, clicked at the ${place}, opens in sight`;
+        // Placed at once by where the reader clicked, then kept inside the part of the frame in the window.
+        const inSight = ({ top, bottom, height }) =>
+          top >= 0 && top < windowHeight - 100 && (height >= windowHeight - 32 || bottom <= windowHeight);
+        await expect.poll(async () => inSight(await inWindow()), label).toBe(true);
+        const { top, bottom, height } = await inWindow();
+        expect(top, label).toBeGreaterThanOrEqual(0);
+        expect(top, label).toBeLessThan(windowHeight - 100);
+        expect(height, 'the detail keeps to a screenful').toBeLessThanOrEqual(44 * 16);
+        if (height < windowHeight - 32) expect(bottom, label).toBeLessThanOrEqual(windowHeight);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      }
     }
   });
 
@@ -224,7 +259,7 @@ test.describe('an iframe on another origin', () => {
   test('without the loader the frame keeps its fixed height and works', async ({ page }) => {
     await recordHeights(page);
     const { iframe, frame } = await openHost(page, hostPage(app.url, { loader: false }));
-    expect(await page.evaluate(() => Boolean(window.summitFruitsEmbed))).toBe(false);
+    expect(await page.evaluate(() => Boolean(window[Symbol.for('summit-fruits-loader')]))).toBe(false);
     expect((await iframe.boundingBox()).height).toBe(800);
 
     await frame.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Cards', exact: true }).click();
@@ -247,6 +282,51 @@ test.describe('an iframe on another origin', () => {
     await page.addScriptTag({ url: `${app.url}embed.js` });
     await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
     expect(await viewportHeight(frame)).not.toBe(800 - 2 * 6 - 2 * 4);
+  });
+
+  test('elements with the id of a global flag cannot switch the loader off', async ({ page }) => {
+    const { frame } = await openHost(page, hostPage(app.url, { clobber: true }));
+    expect(await page.evaluate(() => document.querySelectorAll('#summitFruitsEmbed').length)).toBe(2);
+    await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
+    expect(await viewportHeight(frame)).not.toBe(800 - 2 * 6 - 2 * 4);
+  });
+
+  test('the loader ignores a page of another site shown in its frame', async ({ page }) => {
+    const { iframe, frame } = await openHost(page, hostPage(app.url));
+    await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
+    const settled = (await iframe.boundingBox()).height;
+
+    // The frame goes to another site (a link, a redirect), whose page claims a height: the loader ignores it.
+    await page.evaluate(() => {
+      window.__posted = new Promise((resolve) => {
+        addEventListener('message', (e) => e.data === 'summit-fruits-test:poster-done' && resolve());
+      });
+    });
+    await frame.evaluate((url) => { location.href = url; }, `${host.url}poster.html`);
+    await page.evaluate(() => window.__posted);
+    expect((await iframe.boundingBox()).height).toBe(settled);
+  });
+
+  test('links that leave the explorer open a new tab, so the frame stays on the explorer', async ({ page }) => {
+    const { frame } = await openHost(page, hostPage(app.url, { state: 'view=article&hindsight=1' }));
+    const seen = [];
+    for (const [view, landmark] of [['Article', 'a.article-original-link'], ['Timeline', 'a.hindsight-source'], ['Cards', 'article']]) {
+      await frame.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view, exact: true }).click();
+      await expect(frame.locator(landmark).first()).toBeVisible();
+      const leaving = await frame.evaluate(() => [...document.querySelectorAll('a[href]')]
+        .filter((a) => new URL(a.href).origin !== location.origin)
+        .map((a) => `${a.href} ${a.target} ${a.rel}`));
+      for (const link of leaving) expect(link, `in the ${view} view`).toMatch(/^https?:\S+ _blank noopener noreferrer$/);
+      seen.push(...leaving);
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    // Following one opens a tab; the frame keeps the explorer.
+    const original = frame.locator('a.article-original-link');
+    await frame.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Article', exact: true }).click();
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), original.click()]);
+    await opened.close();
+    await expect(frame.getByRole('status').filter({ hasText: /^Showing / })).toBeVisible();
+    expect(new URL(frame.url()).origin).toBe(new URL(app.url).origin);
   });
 
   test('embedded, the page passes axe, header and footer gone, the link out in their place', async ({ page }) => {
@@ -288,9 +368,9 @@ test.describe('an iframe on another origin', () => {
 });
 
 test.describe('the Embed dialog', () => {
-  /** Opens the full explorer at `state` and its Embed dialog. */
-  async function openDialog(page, state) {
-    await page.goto(`${app.url}#${state}`);
+  /** Opens the full explorer at `state` (served by `server`) and its Embed dialog. */
+  async function openDialog(page, state, server = app) {
+    await page.goto(`${server.url}#${state}`);
     await expect(page.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
     const button = page.getByRole('button', { name: 'Embed' });
     await button.click();
@@ -307,17 +387,28 @@ test.describe('the Embed dialog', () => {
     const iframeCode = dialog.getByRole('textbox', { name: 'Iframe code' });
     await expect(iframeCode).toHaveJSProperty('readOnly', true);
     const code = await iframeCode.inputValue();
+    // Both scripts by their content-hashed names, with the integrity of the files served under those names.
+    const loader = published('summit-fruits:loader');
+    const entry = published('summit-fruits:script-embed');
     expect(code).toBe(
       `<iframe src="${app.url}?embed=1#view=matrix&amp;cat=low-hanging&amp;q=arms" ` +
         'title="Summit Fruits: Potential Fruits of the Biden-Putin Summit, explored" data-summit-fruits-frame ' +
         'width="100%" height="800" loading="lazy" allow="clipboard-write"></iframe>\n' +
-        `<script src="${app.url}embed.js" async></script>`,
+        `<script src="${app.url}${loader.name}" integrity="${loader.integrity}" crossorigin="anonymous" async></script>`,
     );
     const scriptCode = await dialog.getByRole('textbox', { name: 'Code without an iframe' }).inputValue();
     expect(scriptCode).toBe(
       '<div data-summit-fruits data-view="matrix" data-cat="low-hanging" data-q="arms"></div>\n' +
-        `<script type="module" src="${app.url}summit-fruits-embed.js"></script>`,
+        `<script type="module" src="${app.url}${entry.name}" integrity="${entry.integrity}" crossorigin="anonymous"></script>`,
     );
+    expect(loader.name).toMatch(/^embed-[0-9a-f]{16}\.js$/);
+    expect(entry.name).toMatch(/^summit-fruits-embed-[0-9a-f]{16}\.js$/);
+    for (const [file, stable] of [[loader, 'embed.js'], [entry, 'summit-fruits-embed.js']]) {
+      const body = await (await page.request.get(`${app.url}${file.name}`)).body();
+      expect(sri(body), `${file.name} matches its integrity`).toBe(file.integrity);
+      // The stable name, for hosts that already use it, serves the same file.
+      expect(await (await page.request.get(`${app.url}${stable}`)).body()).toEqual(body);
+    }
 
     await dialog.getByRole('button', { name: 'Copy iframe code' }).click();
     await expect(dialog.getByRole('status')).toHaveText(/^The iframe code is copied/);
@@ -353,17 +444,19 @@ test.describe('the Embed dialog', () => {
     await expectNoAxeViolations(page, 'the Embed dialog after a refused copy');
   });
 
-  test('its code, pasted into a blank page on another origin, shows the view and sizes itself', async ({ page }) => {
-    const { dialog } = await openDialog(page, 'view=cards&cat=risk');
+  test('both of its codes, pasted into a blank page on another origin, show the view and size themselves', async ({ page }) => {
+    // Checked scripts from another origin are fetched with CORS: the explorer's server sends Access-Control-Allow-Origin.
+    const { dialog } = await openDialog(page, 'view=cards&cat=risk', corsApp);
     const code = await dialog.getByRole('textbox', { name: 'Iframe code' }).inputValue();
+    const scriptCode = await dialog.getByRole('textbox', { name: 'Code without an iframe' }).inputValue();
     const folder = mkdtempSync(path.join(tmpdir(), 'summit-fruits-host-'));
     writeFileSync(
       path.join(folder, 'index.html'),
-      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Blank host</title></head>\n<body>\n<h1>A blank page</h1>\n${code}\n</body>\n</html>\n`,
+      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Blank host</title></head>\n<body>\n<h1>A blank page</h1>\n${code}\n<h2>Without a frame</h2>\n${scriptCode}\n</body>\n</html>\n`,
     );
     const blank = await startStatic(folder);
     try {
-      expect(new URL(blank.url).origin).not.toBe(new URL(app.url).origin);
+      expect(new URL(blank.url).origin).not.toBe(new URL(corsApp.url).origin);
       await recordUncaught(page);
       await page.goto(blank.url);
       const iframe = page.locator('iframe[data-summit-fruits-frame]');
@@ -375,6 +468,10 @@ test.describe('the Embed dialog', () => {
       await expect(frame.locator('h1')).toHaveCount(0);
       await expect.poll(async () => (await viewportHeight(frame)) - (await contentHeight(frame))).toBe(0);
       expect(await viewportHeight(frame)).not.toBe(800);
+      // The script embed, from its hashed entry checked against its integrity, draws the same view.
+      const inline = page.locator('div[data-summit-fruits]');
+      await expect(inline.getByRole('status').filter({ hasText: /^Showing / })).toHaveText(countText(risks, TOTAL));
+      await expect(inline.getByRole('region', { name: 'Results', exact: true }).getByRole('article')).toHaveCount(risks);
       expect(await page.evaluate(() => window.__uncaught)).toEqual([]);
       expect(await frame.evaluate(() => window.__uncaught)).toEqual([]);
     } finally {

@@ -269,4 +269,50 @@ test.describe('script embed on a host page of another origin', () => {
       expect(summary, `axe-core violations in ${slot}`).toEqual([]);
     }
   });
+
+  test('links that leave the explorer open a new tab, so the host page stays', async ({ page }) => {
+    await openHost(page);
+    const cards = explorer(page, 'slot-cards');
+    await cards.getByRole('switch', { name: 'Hindsight: what happened next' }).click();
+    const seen = [];
+    for (const [view, landmark] of [['Article', 'a.article-original-link'], ['Timeline', 'a.hindsight-source'], ['Cards', 'article']]) {
+      await cards.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view, exact: true }).click();
+      await expect(cards.locator(landmark).first()).toBeVisible();
+      // Every link but the explorer's own: to the full explorer beside the embed script, or within the page (`#main`).
+      const leaving = await cards.evaluate((host, own) => [...host.shadowRoot.querySelectorAll('a[href]')]
+        .filter((a) => !a.href.startsWith(own) && !a.getAttribute('href').startsWith('#'))
+        .map((a) => `${a.href} ${a.target} ${a.rel}`), app.url);
+      for (const link of leaving) expect(link, `in the ${view} view`).toMatch(/^https?:\S+ _blank noopener noreferrer$/);
+      seen.push(...leaving);
+    }
+    expect(seen.length).toBeGreaterThan(1);
+  });
 });
+
+// Everything the embed script loads is checked against the hash written at build time: a changed wasm-bindgen JS is
+// never run in the host's origin, a changed stylesheet never applied.
+for (const [what, pattern, change] of [
+  ['wasm-bindgen JS', /\/summit-fruits-[0-9a-f]+\.js$/, (text) => `${text}\nglobalThis.__tampered = true;\n`],
+  ['stylesheet', /\/summit-fruits-embed-[0-9a-f]+\.css$/, (text) => `${text}\n.embed-root { outline: 9px solid rgb(255, 0, 0); }\n`],
+]) {
+  test(`a changed ${what} is refused`, async ({ page }) => {
+    let changed = 0;
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      changed += 1;
+      await route.fulfill({ response, body: change(await response.text()) });
+    });
+    await page.goto(`${host.url}index.html?app=${encodeURIComponent(app.url)}`);
+    const matrix = explorer(page, 'slot-matrix');
+    if (what === 'stylesheet') {
+      // The explorer runs, unstyled: the changed rules are not applied.
+      await expect(countOf(matrix)).toHaveText(countText(RISKS.length, TOTAL));
+      const outline = await matrix.evaluate((host) => getComputedStyle(host.shadowRoot.querySelector('.embed-root')).outlineWidth);
+      expect(outline).not.toBe('9px');
+    } else {
+      await expect(matrix.getByRole('alert')).toHaveText(/^The Summit Fruits explorer could not start/);
+      expect(await page.evaluate(() => globalThis.__tampered)).toBeUndefined();
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+}

@@ -96,10 +96,15 @@ test('the open data, the start-over link and the embed code resolve under the su
   await page.getByRole('button', { name: 'Embed' }).click();
   const code = await page.getByRole('dialog', { name: 'Embed this view' }).getByRole('textbox', { name: 'Iframe code' }).inputValue();
   expect(code).toContain(`src="${server.url}index.html?embed=1#view=timeline"`);
-  expect(code).toContain(`<script src="${server.url}embed.js" async></script>`);
-  const loader = await request.get(`${server.url}embed.js`);
-  expect(loader.status()).toBe(200);
-  expect(await loader.text()).toContain('summit-fruits:height');
+  const script = code.match(/<script src="([^"]+)" integrity="[^"]+" crossorigin="anonymous" async><\/script>$/);
+  expect(script, code).not.toBeNull();
+  expect(script[1].startsWith(server.url)).toBe(true);
+  expect(script[1].slice(server.url.length)).toMatch(/^embed-[0-9a-f]{16}\.js$/);
+  for (const name of [script[1], `${server.url}embed.js`]) {
+    const loader = await request.get(name);
+    expect(loader.status()).toBe(200);
+    expect(await loader.text()).toContain('summit-fruits:height');
+  }
 });
 
 test('the built bundle holds no absolute asset URL', () => {

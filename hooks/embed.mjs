@@ -1,14 +1,22 @@
 // Trunk post_build hook (see Trunk.toml): the script embed, for host pages that include the explorer without an
 // iframe (`<div data-summit-fruits data-view="matrix"></div>` and `<script type="module" src=".../summit-fruits-embed.js">`).
 //
-// It writes two files into Trunk's staging folder:
+// It writes these files into Trunk's staging folder:
 // - summit-fruits-embed-HASH.css: the page's stylesheets (in the order index.html links them) scoped for a shadow
 //   root: `:root`, `html` and `body` become the mount element `.embed-root`, `rem` becomes `px` (a host's root font
 //   size must not scale the explorer), and `:host` is reset (`all: initial`) so the host's inherited fonts and colours
 //   stop at the boundary.
-// - summit-fruits-embed.js: the stable entry script. It knows the hashed names of the wasm-bindgen JS, the wasm (with
-//   its integrity hash) and the stylesheet, resolves them against its own address (`import.meta.url`), starts the wasm
+// - summit-fruits-embed.js: the stable entry script. It knows the hashed names and the integrity hashes of the
+//   wasm-bindgen JS, the wasm and the stylesheet, resolves them against its own address (`import.meta.url`), loads
+//   each checked against its hash (the JS through a <link rel="modulepreload" integrity> that import() then reuses,
+//   the wasm with fetch(…, { integrity }), the stylesheet by a <link integrity> in each shadow root), starts the wasm
 //   and asks it to mount an explorer into every `[data-summit-fruits]` element (src/embed.rs).
+// - summit-fruits-embed-HASH.js, the same entry under a content-hashed name, and embed-HASH.js, the iframe embed's
+//   loader (static/embed.js) likewise: a snippet that names them can carry their integrity, since a new build
+//   publishes new names instead of changing these files. The stable names stay for the hosts that use them.
+// It also writes into index.html a <meta name="summit-fruits:script-embed"> and a <meta name="summit-fruits:loader">
+// whose content is "NAME INTEGRITY": the Embed dialog reads them to write its snippets (the wasm is built before
+// this hook runs, so it cannot know them).
 // Runs after prerender.mjs and before sri.mjs. Any surprise fails the build.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +29,8 @@ const one = oneFileIn(dir, fail);
 const { js, wasm } = builtApp(one);
 const digest = (bytes, algorithm) => createHash(algorithm).update(bytes).digest();
 const sri = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
+/** `stem-HASH.js`: a name that changes whenever the content does. */
+const hashedName = (stem, text) => `${stem}-${digest(text, 'sha256').toString('hex').slice(0, 16)}.js`;
 
 // The stylesheets, in the page's order.
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -56,6 +66,11 @@ const leftover = css.match(/:root|(?:^|[{},;\s])(?:html|body)\s*[{,]|\d+rem\b/);
 if (leftover) fail(`the scoped stylesheet still has ${JSON.stringify(leftover[0])}; teach scope() about it`);
 const cssName = `summit-fruits-embed-${digest(css, 'sha256').toString('hex').slice(0, 16)}.css`;
 writeFileSync(join(dir, cssName), css);
+const checked = {
+  bindgen: sri(readFileSync(join(dir, js))),
+  wasm: sri(readFileSync(join(dir, wasm))),
+  stylesheet: sri(Buffer.from(css)),
+};
 
 const entry = `// Summit Fruits script embed (written by hooks/embed.mjs at build time). A host page includes it as
 //   <div data-summit-fruits data-view="matrix"></div>
@@ -69,7 +84,7 @@ const files = {
   stylesheet: new URL(${JSON.stringify(`./${cssName}`)}, here).href,
   app: new URL('./index.html', here).href,
 };
-const wasmIntegrity = ${JSON.stringify(sri(readFileSync(join(dir, wasm))))};
+const integrity = ${JSON.stringify(checked)};
 
 /** Says in every marked element that has no explorer why there is none. */
 function explain(text) {
@@ -86,16 +101,34 @@ function explain(text) {
   }
 }
 
+/**
+ * Puts the wasm-bindgen JS into the module map through a <link rel="modulepreload"> with its integrity hash, so that
+ * import() runs that checked module (a module import cannot carry a hash itself); rejects if the check fails.
+ */
+function preloadChecked(href, hash) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = 'anonymous';
+    link.integrity = hash;
+    link.href = href;
+    link.onload = resolve;
+    link.onerror = () => reject(new Error(\`\${href} could not be loaded or failed its integrity check\`));
+    document.head.append(link);
+  });
+}
+
 if (typeof WebAssembly !== 'object') {
   explain('The Summit Fruits explorer needs WebAssembly, which this browser cannot run.');
 } else {
   try {
     // Tells the wasm's start function that this is a host page, not the app's own (src/embed.rs), whatever its ids.
     globalThis[Symbol.for('summit-fruits-embed')] = true;
+    await preloadChecked(files.bindgen, integrity.bindgen);
     const bindings = await import(files.bindgen);
-    const module_or_path = fetch(files.wasm, { integrity: wasmIntegrity, mode: 'cors', credentials: 'omit' });
+    const module_or_path = fetch(files.wasm, { integrity: integrity.wasm, mode: 'cors', credentials: 'omit' });
     await bindings.default({ module_or_path });
-    bindings.mountEmbeds(files.stylesheet, files.app);
+    bindings.mountEmbeds(files.stylesheet, integrity.stylesheet, files.app);
   } catch (error) {
     explain(\`The Summit Fruits explorer could not start (\${error && error.message ? error.message : error}).\`);
     throw error;
@@ -103,5 +136,22 @@ if (typeof WebAssembly !== 'object') {
 }
 `;
 writeFileSync(join(dir, 'summit-fruits-embed.js'), entry);
-console.log(`embed.mjs: summit-fruits-embed.js (${js}, ${wasm}) and ${cssName} from ${sheets.join(', ')}`);
+const entryName = hashedName('summit-fruits-embed', entry);
+writeFileSync(join(dir, entryName), entry);
+
+// The iframe embed's loader, copied to the staging folder by index.html's <link data-trunk rel="copy-file">.
+if (!existsSync(join(dir, 'embed.js'))) fail(`embed.js (static/embed.js) is not in ${dir}`);
+const loader = readFileSync(join(dir, 'embed.js'));
+const loaderName = hashedName('embed', loader);
+writeFileSync(join(dir, loaderName), loader);
+
+// The names and hashes for the Embed dialog, as <meta> elements at the end of the head.
+const metas = [
+  `<meta name="summit-fruits:script-embed" content="${entryName} ${sri(Buffer.from(entry))}">`,
+  `<meta name="summit-fruits:loader" content="${loaderName} ${sri(loader)}">`,
+];
+const heads = html.match(/<\/head>/g) || [];
+if (heads.length !== 1) fail(`expected one </head> in index.html, found ${heads.length}`);
+writeFileSync(join(dir, 'index.html'), html.replace('</head>', () => `  ${metas.join('\n  ')}\n</head>`));
+console.log(`embed.mjs: summit-fruits-embed.js and ${entryName} (${js}, ${wasm}), ${cssName} from ${sheets.join(', ')}, ${loaderName}`);
 

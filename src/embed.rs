@@ -2,7 +2,8 @@
 //! open shadow root with our stylesheet, its own options and its own state.
 //!
 //! `summit-fruits-embed.js` (written by hooks/embed.mjs) loads the wasm and calls [`mount_embeds`] with the addresses
-//! of the scoped stylesheet and of the full explorer, both resolved against the script's own address.
+//! of the scoped stylesheet (and its integrity hash) and of the full explorer, both resolved against the script's own
+//! address.
 
 use std::rc::Rc;
 
@@ -61,11 +62,12 @@ pub fn mount_elements(document: &web_sys::Document) -> Vec<web_sys::Element> {
 
 /// Mounts an explorer into every marked element that has none yet and returns how many it mounted.
 ///
-/// `stylesheet` is the scoped stylesheet and `app` the full explorer's `index.html`, both absolute. Each element gets
-/// an open shadow root holding a `<link rel="stylesheet">` (never inline styles: the host's CSP is not ours) and the
-/// mount element, hidden until the stylesheet has loaded so the explorer never shows unstyled.
+/// `stylesheet` is the scoped stylesheet and `app` the full explorer's `index.html`, both absolute; `integrity` is the
+/// stylesheet's Subresource Integrity hash (empty: none). Each element gets an open shadow root holding a
+/// `<link rel="stylesheet">` (never inline styles: the host's CSP is not ours) and the mount element, hidden until the
+/// stylesheet has loaded so the explorer never shows unstyled. A stylesheet that fails its check is not applied.
 #[wasm_bindgen(js_name = mountEmbeds)]
-pub fn mount_embeds(stylesheet: &str, app: &str) -> usize {
+pub fn mount_embeds(stylesheet: &str, integrity: &str, app: &str) -> usize {
     set_host_page(app);
     let document = gloo::utils::document();
     let Ok(marked) = document.query_selector_all(&marker_selector()) else {
@@ -77,7 +79,7 @@ pub fn mount_embeds(stylesheet: &str, app: &str) -> usize {
         if host.shadow_root().is_some() {
             continue;
         }
-        if mount_one(&document, &host, stylesheet, app.clone()).is_some() {
+        if mount_one(&document, &host, (stylesheet, integrity), app.clone()).is_some() {
             mounted += 1;
         }
     }
@@ -87,7 +89,7 @@ pub fn mount_embeds(stylesheet: &str, app: &str) -> usize {
 fn mount_one(
     document: &web_sys::Document,
     host: &web_sys::Element,
-    stylesheet: &str,
+    (stylesheet, integrity): (&str, &str),
     app: Rc<str>,
 ) -> Option<()> {
     let attributes = attributes_of(host);
@@ -96,6 +98,10 @@ fn mount_one(
         .ok()?;
     let link = document.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
+    if !integrity.is_empty() {
+        link.set_attribute("integrity", integrity).ok()?;
+        link.set_attribute("crossorigin", "anonymous").ok()?;
+    }
     link.set_attribute("href", stylesheet).ok()?;
     let mount = document.create_element("div").ok()?;
     mount.set_class_name(MOUNT_CLASS);

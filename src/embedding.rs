@@ -3,10 +3,11 @@
 //! (`embed.js`) can size the iframe, and dialogs that open where the reader is in a frame that may be far taller than
 //! the host's window.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -45,8 +46,24 @@ pub fn full_explorer_link(props: &FullExplorerLinkProps) -> Html {
     }
 }
 
-/// While embedded in another page, reports the height of `page` (the page's root element) to the parent window on
-/// every change of layout, and again whenever the host's loader asks. Nothing is sent at the top level.
+/// A link that leaves the explorer (a source, the original article). In embed mode (an iframe with `?embed=1`, or a
+/// script embed) it opens a new tab, without opener or referrer, and says so: neither the frame nor the host page ever
+/// navigates to another site. On the full page it is an ordinary link.
+pub fn leaving_link(href: &str, class: &'static str, embedded: bool, content: Html) -> Html {
+    html! {
+        <a class={class} href={href.to_string()} target={embedded.then_some("_blank")}
+            rel={if embedded { "noopener noreferrer" } else { "noopener" }}>
+            { content }
+            if embedded {
+                <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+            }
+        </a>
+    }
+}
+
+/// While embedded in another page, reports the height of `page` (the page's root element) to the parent window as soon
+/// as it starts (the frame announcing itself: a loader that is already listening sizes the frame at once), on every
+/// change of its content or layout, and again whenever the host's loader asks. Nothing is sent at the top level.
 #[hook]
 pub fn use_height_reporter(page: NodeRef, embedded: bool) {
     use_effect_with(embedded, move |&embedded| {
@@ -60,24 +77,37 @@ pub fn use_height_reporter(page: NodeRef, embedded: bool) {
 }
 
 /// The observers and listeners that keep the host informed and place dialogs; dropping it stops them all.
+///
+/// Two observers, because a cross-origin frame out of the host's sight gets no rendering steps: no animation frames
+/// and no `ResizeObserver` deliveries until the reader scrolls to it. The `MutationObserver` runs without them (its
+/// callbacks are microtasks, and measuring forces the layout it needs), so every change of content is reported
+/// wherever the frame sits; the `ResizeObserver` adds the changes of layout alone (a new frame width) while in view.
 struct HeightReporter {
-    observer: web_sys::ResizeObserver,
-    _on_resize: Closure<dyn FnMut()>,
+    resizes: web_sys::ResizeObserver,
+    mutations: web_sys::MutationObserver,
+    _on_change: Closure<dyn FnMut()>,
     _on_request: EventListener,
     _dialogs: Option<DialogPlacer>,
 }
 
 impl Drop for HeightReporter {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        self.resizes.disconnect();
+        self.mutations.disconnect();
     }
 }
 
 /// Opens modal dialogs just above where the reader last clicked or moved focus, rather than in the middle of a frame
-/// that the loader may have made thousands of pixels tall (and so out of sight in the host's window).
+/// that the loader may have made thousands of pixels tall (and so out of sight in the host's window), and inside the
+/// part of the frame the host's window shows.
+///
+/// That part is known only from an `IntersectionObserver`, whose first report comes with the next rendering step: a
+/// dialog is placed at once by where the reader acted, and moved, if need be, when that report comes.
 struct DialogPlacer {
     observer: web_sys::MutationObserver,
+    seen: web_sys::IntersectionObserver,
     _on_open: Closure<dyn FnMut()>,
+    _on_seen: Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
     _on_pointer: EventListener,
     _on_focus: EventListener,
 }
@@ -85,6 +115,7 @@ struct DialogPlacer {
 impl Drop for DialogPlacer {
     fn drop(&mut self) {
         self.observer.disconnect();
+        self.seen.disconnect();
     }
 }
 
@@ -114,28 +145,66 @@ impl DialogPlacer {
                 }
             })
         };
-        let root = page.clone();
-        let on_open = Closure::<dyn FnMut()>::new(move || {
-            let Ok(dialogs) = root.query_selector_all("dialog[open]") else {
-                return;
-            };
-            let viewport = gloo::utils::window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
-            let modal = elements_of::<web_sys::HtmlElement>(&dialogs)
-                .filter(|dialog| dialog.matches(":modal").unwrap_or(false));
-            for dialog in modal {
-                let top = dialog_top(anchor.get(), f64::from(dialog.offset_height()), viewport);
-                // CSSOM, not a style attribute: the page's Content-Security-Policy allows this.
-                let style = dialog.style();
-                let _ = style.set_property("top", &format!("{top}px"));
-                let _ = style.set_property("bottom", "auto");
-                let _ = style.set_property("margin-top", "0");
-                let _ = style.set_property("margin-bottom", "0");
+        // Places every open modal dialog; returns whether there was one.
+        let place = {
+            let root = page.clone();
+            move |seen: Option<(f64, f64)>| -> bool {
+                let Ok(dialogs) = root.query_selector_all("dialog[open]") else {
+                    return false;
+                };
+                let viewport = gloo::utils::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                let modal = elements_of::<web_sys::HtmlElement>(&dialogs)
+                    .filter(|dialog| dialog.matches(":modal").unwrap_or(false));
+                let mut placed = false;
+                for dialog in modal {
+                    let height = f64::from(dialog.offset_height());
+                    let top = dialog_top(anchor.get(), height, viewport, seen);
+                    // CSSOM, not a style attribute: the page's Content-Security-Policy allows this.
+                    let style = dialog.style();
+                    let _ = style.set_property("top", &format!("{top}px"));
+                    let _ = style.set_property("bottom", "auto");
+                    let _ = style.set_property("margin-top", "0");
+                    let _ = style.set_property("margin-bottom", "0");
+                    placed = true;
+                }
+                placed
             }
-        });
+        };
+        let place = Rc::new(place);
+        let on_seen = {
+            let (place, root) = (place.clone(), page.clone());
+            Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+                move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                    // One report per opening: later scrolls of the host leave an open dialog where it is.
+                    observer.unobserve(&root);
+                    let entry = entries
+                        .iter()
+                        .last()
+                        .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok());
+                    if let Some(entry) =
+                        entry.filter(web_sys::IntersectionObserverEntry::is_intersecting)
+                    {
+                        let rect = entry.intersection_rect();
+                        place(Some((rect.top(), rect.bottom())));
+                    }
+                },
+            )
+        };
+        let seen = web_sys::IntersectionObserver::new(on_seen.as_ref().unchecked_ref()).ok()?;
+        let on_open = {
+            let (seen, root) = (seen.clone(), page.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                if place(None) {
+                    // A fresh observation reports once, with the part of the page in sight now.
+                    seen.unobserve(&root);
+                    seen.observe(&root);
+                }
+            })
+        };
         let observer = web_sys::MutationObserver::new(on_open.as_ref().unchecked_ref()).ok()?;
         let options = web_sys::MutationObserverInit::new();
         options.set_subtree(true);
@@ -144,10 +213,47 @@ impl DialogPlacer {
         observer.observe_with_options(page, &options).ok()?;
         Some(DialogPlacer {
             observer,
+            seen,
             _on_open: on_open,
+            _on_seen: on_seen,
             _on_pointer: on_pointer,
             _on_focus: on_focus,
         })
+    }
+}
+
+/// Measures the page and posts its height when it changed (or when asked).
+struct Reporter {
+    element: web_sys::Element,
+    parent: web_sys::Window,
+    last_sent: Cell<Option<u32>>,
+    follow_up: RefCell<Option<Timeout>>,
+}
+
+/// How long after posting a height the page measures itself once more, in milliseconds.
+const FOLLOW_UP_MS: u32 = 100;
+
+impl Reporter {
+    fn report(self: &Rc<Self>, again: bool) {
+        let rect = self.element.get_bounding_client_rect();
+        let scrolled = gloo::utils::window().scroll_y().unwrap_or(0.0);
+        let height = reported_height(rect.bottom() + scrolled);
+        // The same height twice in a row is news to nobody, unless the loader asked for it.
+        if !again && self.last_sent.get() == Some(height) {
+            return;
+        }
+        self.last_sent.set(Some(height));
+        post_height(&self.parent, height);
+        // The host answers by resizing the frame, and a new frame size can change the layout (the frame's scrollbar
+        // goes, the content gets wider) with no DOM change and, out of the host's sight, no rendering step to report
+        // it: measure once more a moment later. A timer still runs there; a same height ends the chain.
+        let me = Rc::downgrade(self);
+        let follow_up = Timeout::new(FOLLOW_UP_MS, move || {
+            if let Some(me) = me.upgrade() {
+                me.report(false);
+            }
+        });
+        self.follow_up.replace(Some(follow_up));
     }
 }
 
@@ -162,29 +268,31 @@ impl HeightReporter {
         let element = page.cast::<web_sys::Element>()?;
         let dialogs = DialogPlacer::start(&element);
         let observed = element.clone();
-        let last_sent: Rc<Cell<Option<u32>>> = Rc::new(Cell::new(None));
-        let report = {
-            let parent = parent.clone();
-            Rc::new(move |again: bool| {
-                let rect = element.get_bounding_client_rect();
-                let scrolled = gloo::utils::window().scroll_y().unwrap_or(0.0);
-                let height = reported_height(rect.bottom() + scrolled);
-                // The same height twice in a row is news to nobody, unless the loader asked for it.
-                if again || last_sent.get() != Some(height) {
-                    last_sent.set(Some(height));
-                    post_height(&parent, height);
-                }
-            })
-        };
+        let reporter = Rc::new(Reporter {
+            element,
+            parent: parent.clone(),
+            last_sent: Cell::new(None),
+            follow_up: RefCell::new(None),
+        });
+        let report = move |again: bool| reporter.report(again);
+        let report = Rc::new(report);
 
-        let on_resize = {
+        let on_change = {
             let report = report.clone();
             Closure::<dyn FnMut()>::new(move || report(false))
         };
-        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-        observer.observe(&observed);
+        let resizes = web_sys::ResizeObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
+        resizes.observe(&observed);
+        let mutations = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        mutations.observe_with_options(&observed, &options).ok()?;
 
         // The loader may start after the first report was sent (it loads `async`): it then asks each frame again.
+        let on_request_report = report.clone();
         let on_request = EventListener::new(&window, "message", move |event| {
             let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                 return;
@@ -196,13 +304,18 @@ impl HeightReporter {
                 .ok()
                 .and_then(|t| t.as_string());
             if from_parent && kind.as_deref() == Some(MEASURE_MESSAGE) {
-                report(true);
+                on_request_report(true);
             }
         });
 
+        // Announce the height now, listening already: whichever of the loader and this page starts first, one of
+        // this report and the loader's request reaches the other.
+        report(false);
+
         Some(HeightReporter {
-            observer,
-            _on_resize: on_resize,
+            resizes,
+            mutations,
+            _on_change: on_change,
             _on_request: on_request,
             _dialogs: dialogs,
         })

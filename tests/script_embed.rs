@@ -10,6 +10,8 @@ use summit_fruits::instance::{host_page_app_url, EmbedOptions, Instance};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const APP: &str = "https://example.org/fruits/index.html";
+/// A stylesheet's integrity as hooks/embed.mjs passes it (the test stylesheet is not there: it fails to load either way).
+const INTEGRITY: &str = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
 
 fn marked(attributes: &[(&str, &str)]) -> web_sys::Element {
     let document = gloo::utils::document();
@@ -40,7 +42,10 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
     let address = gloo::utils::window().location().href().unwrap();
     let history = gloo::utils::window().history().unwrap().length().unwrap();
 
-    assert_eq!(mount_embeds("summit-fruits-embed-test.css", APP), 2);
+    assert_eq!(
+        mount_embeds("summit-fruits-embed-test.css", INTEGRITY, APP),
+        2
+    );
     yew::scheduler::flush().await;
     assert_eq!(host_page_app_url().as_deref(), Some(APP));
 
@@ -53,6 +58,12 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
         assert_eq!(
             link.get_attribute("href").as_deref(),
             Some("summit-fruits-embed-test.css")
+        );
+        // Checked against its hash, fetched with CORS (an integrity check on another origin needs it).
+        assert_eq!(link.get_attribute("integrity").as_deref(), Some(INTEGRITY));
+        assert_eq!(
+            link.get_attribute("crossorigin").as_deref(),
+            Some("anonymous")
         );
         assert!(shadow.query_selector("style").unwrap().is_none());
         assert!(shadow
@@ -87,7 +98,10 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
     );
 
     // Mounting again leaves the mounted ones alone.
-    assert_eq!(mount_embeds("summit-fruits-embed-test.css", APP), 0);
+    assert_eq!(
+        mount_embeds("summit-fruits-embed-test.css", INTEGRITY, APP),
+        0
+    );
     // The host's document and address are untouched.
     assert!(document
         .document_element()

@@ -1,6 +1,7 @@
 //! Embedding the explorer in other pages, as strings and states: a script embed's `data-*` options read into a view
-//! state, the links from an embedded explorer to the full one, the Embed dialog's iframe and script snippets, and
-//! the height message an iframe-embedded page sends to its host.
+//! state, the links from an embedded explorer to the full one, the Embed dialog's iframe and script snippets (with
+//! the content-hashed scripts the build publishes, [`Published`]), the height message an iframe-embedded page sends
+//! to its host, and where its dialogs open.
 //!
 //! Script embed options: each `data-<key>` attribute of `<div data-summit-fruits data-view="matrix" data-cat="risk">`
 //! is one key of the URL fragment (see [`crate::url`]) with the same value syntax, except that values are plain text
@@ -156,16 +157,83 @@ pub fn escape_attribute(text: &str) -> String {
     out
 }
 
+/// The `name` of the `<meta>` element in which the build names the loader's content-hashed copy and its integrity.
+pub const LOADER_META: &str = "summit-fruits:loader";
+
+/// The `name` of the `<meta>` element in which the build names the script embed's content-hashed entry and its
+/// integrity.
+pub const SCRIPT_EMBED_META: &str = "summit-fruits:script-embed";
+
+/// A script published beside the page under a name that holds a hash of its content, with its Subresource Integrity
+/// hash: a snippet that loads it by that name and with that hash runs exactly the file it was written for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The file's name, beside the page (`embed-0123456789abcdef.js`).
+    pub name: String,
+    /// Its integrity, `sha384-` and the base64 of its SHA-384.
+    pub integrity: String,
+}
+
+impl Published {
+    /// Reads the `content` of a `<meta>` element the build writes: the file's name, a space, its integrity. Anything
+    /// else (a path, a name that is not a `.js` file, another hash function, base64 of the wrong length) gives `None`,
+    /// and the snippets then fall back to the stable names, without integrity.
+    pub fn parse(content: &str) -> Option<Self> {
+        let (name, integrity) = content.trim().split_once(' ')?;
+        let plain_name = name.len() > 3
+            && name.ends_with(".js")
+            && !name.starts_with('.')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+        let digest = integrity.strip_prefix("sha384-")?;
+        // 48 bytes of SHA-384 are 64 base64 characters, without padding.
+        let base64 = digest.len() == 64
+            && digest
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
+        (plain_name && base64).then(|| Published {
+            name: name.to_string(),
+            integrity: integrity.to_string(),
+        })
+    }
+
+    /// The attributes of a `<script>` that loads this file from beside `href`: its address, its integrity, and
+    /// `crossorigin` (a script from another origin is checked only when fetched with CORS).
+    fn script_attributes(&self, href: &str) -> String {
+        format!(
+            "src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\"",
+            escape_attribute(&sibling_url(href, &self.name)),
+            escape_attribute(&self.integrity)
+        )
+    }
+}
+
+/// The `src` attribute of a `<script>` for the file published beside `href` under `stable`, or for `hashed` (with
+/// its integrity and `crossorigin`) when the build named one.
+fn script_source(href: &str, stable: &str, hashed: Option<&Published>) -> String {
+    match hashed {
+        Some(file) => file.script_attributes(href),
+        None => format!("src=\"{}\"", escape_attribute(&sibling_url(href, stable))),
+    }
+}
+
 /// The iframe embed for `state`: the frame, marked for the loader, then the loader script, on two lines.
 ///
-/// `href` is the page's current address; `title` names the frame for assistive technology.
-pub fn iframe_snippet(href: &str, state: &ViewState, title: &str) -> String {
+/// `href` is the page's current address; `title` names the frame for assistive technology; `loader` is the loader's
+/// content-hashed copy (then the script carries its integrity), or `None` for the stable `embed.js`.
+pub fn iframe_snippet(
+    href: &str,
+    state: &ViewState,
+    title: &str,
+    loader: Option<&Published>,
+) -> String {
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" {FRAME_ATTRIBUTE} width=\"100%\" height=\"{DEFAULT_FRAME_HEIGHT}\" \
-         loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script src=\"{loader}\" async></script>",
+         loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script {loader} async></script>",
         src = escape_attribute(&frame_url(href, state)),
         title = escape_attribute(title),
-        loader = escape_attribute(&sibling_url(href, LOADER_FILE)),
+        loader = script_source(href, LOADER_FILE, loader),
     )
 }
 
@@ -182,16 +250,17 @@ pub fn state_settings(state: &ViewState) -> Vec<(String, String)> {
 }
 
 /// The script embed for `state`: an element whose `data-<key>` attributes hold the view state, then the module
-/// script that draws the explorer into it.
-pub fn script_snippet(href: &str, state: &ViewState) -> String {
+/// script that draws the explorer into it: its content-hashed `entry` with its integrity, or, when `None`, the stable
+/// `summit-fruits-embed.js`.
+pub fn script_snippet(href: &str, state: &ViewState, entry: Option<&Published>) -> String {
     let mut element = format!("<div {MARKER_ATTRIBUTE}");
     for (key, value) in state_settings(state) {
         element.push_str(&format!(" data-{key}=\"{}\"", escape_attribute(&value)));
     }
     element.push_str("></div>");
     format!(
-        "{element}\n<script type=\"module\" src=\"{}\"></script>",
-        escape_attribute(&sibling_url(href, SCRIPT_EMBED_FILE))
+        "{element}\n<script type=\"module\" {}></script>",
+        script_source(href, SCRIPT_EMBED_FILE, entry)
     )
 }
 
@@ -210,15 +279,28 @@ pub const DIALOG_GAP: f64 = 16.0;
 
 /// Where a modal dialog of `dialog_height` goes in a frame `viewport_height` tall, as the distance of its top from the
 /// frame's top: just above `anchor_top` (where the reader last clicked or focused; `None` when the dialog opened
-/// from the address), kept inside the frame. A frame sized to its content can be far taller than the host's window,
-/// and a dialog centred in it would open out of the reader's sight.
-pub fn dialog_top(anchor_top: Option<f64>, dialog_height: f64, viewport_height: f64) -> f64 {
-    let lowest = (viewport_height - dialog_height - DIALOG_GAP).max(DIALOG_GAP);
-    let wanted = anchor_top.map_or(DIALOG_GAP, |y| y - 2.0 * DIALOG_GAP);
+/// from the address), kept inside the part of the frame the reader sees, `seen` (top and bottom in the frame's
+/// coordinates; `None`, or an empty or non-finite band, when it is not known: then the whole frame). A frame sized to
+/// its content can be far taller than the host's window, and a dialog centred in it would open out of the reader's
+/// sight; so would one placed above a link the reader clicked at the top edge of the window.
+pub fn dialog_top(
+    anchor_top: Option<f64>,
+    dialog_height: f64,
+    viewport_height: f64,
+    seen: Option<(f64, f64)>,
+) -> f64 {
+    let (seen_top, seen_bottom) = seen
+        .filter(|(top, bottom)| top.is_finite() && bottom.is_finite())
+        .map(|(top, bottom)| (top.max(0.0), bottom.min(viewport_height)))
+        .filter(|(top, bottom)| bottom > top)
+        .unwrap_or((0.0, viewport_height));
+    let highest = seen_top + DIALOG_GAP;
+    let lowest = (seen_bottom - dialog_height - DIALOG_GAP).max(highest);
+    let wanted = anchor_top.map_or(highest, |y| y - 2.0 * DIALOG_GAP);
     if wanted.is_finite() {
-        wanted.clamp(DIALOG_GAP, lowest)
+        wanted.clamp(highest, lowest)
     } else {
-        DIALOG_GAP
+        highest
     }
 }
 

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use summit_core::embed::{
     dialog_top, escape_attribute, frame_url, full_explorer_link, full_explorer_url, iframe_snippet,
     is_option_key, page_base, parse_embed_attributes, reported_height, script_snippet, sibling_url,
-    state_settings,
+    state_settings, Published,
 };
 use summit_core::model::Category;
 use summit_core::state::{Filters, PassageRef, SortOrder, View, ViewState};
@@ -343,6 +343,7 @@ fn the_iframe_snippet_is_exact() {
         "https://example.org/tools/summit/?embed=1#whatever",
         &matrix_state(),
         "Summit Fruits: \"Potential Fruits\" & more",
+        None,
     );
     assert_eq!(
         snippet,
@@ -361,6 +362,7 @@ fn an_address_with_markup_cannot_break_out_of_the_attribute() {
         "https://example.org/a\"><script>alert(1)</script>/",
         &ViewState::default(),
         "t",
+        None,
     );
     assert!(!snippet.contains("\"><script>"), "{snippet}");
     assert!(snippet.contains("a&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/?embed=1"));
@@ -414,16 +416,81 @@ fn the_script_snippet_is_exact() {
         ..matrix_state()
     };
     assert_eq!(
-        script_snippet("https://example.org/tools/summit/index.html#view=matrix", &state),
+        script_snippet("https://example.org/tools/summit/index.html#view=matrix", &state, None),
         "<div data-summit-fruits data-view=\"matrix\" data-cat=\"low-hanging,risk\" data-domain=\"arms-control\" \
          data-q=\"&lt;b&gt;&quot;new&quot; &amp; &#39;start&#39;&lt;/b&gt;\"></div>\n\
          <script type=\"module\" src=\"https://example.org/tools/summit/summit-fruits-embed.js\"></script>"
     );
     assert_eq!(
-        script_snippet("https://example.org/", &ViewState::default()),
+        script_snippet("https://example.org/", &ViewState::default(), None),
         "<div data-summit-fruits></div>\n<script type=\"module\" src=\"https://example.org/summit-fruits-embed.js\"></script>"
     );
-    assert!(!script_snippet("https://example.org/", &state).contains("data-embed"));
+    assert!(!script_snippet("https://example.org/", &state, None).contains("data-embed"));
+}
+
+/// A SHA-384 integrity value as the build writes it (64 base64 characters).
+const INTEGRITY: &str = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
+
+#[test]
+fn the_build_names_its_hashed_scripts_in_a_meta_element() {
+    let published = Published::parse(&format!("embed-0123456789abcdef.js {INTEGRITY}")).unwrap();
+    assert_eq!(published.name, "embed-0123456789abcdef.js");
+    assert_eq!(published.integrity, INTEGRITY);
+    assert_eq!(
+        Published::parse(&format!("  summit-fruits-embed-00ff.js {INTEGRITY} "))
+            .unwrap()
+            .name,
+        "summit-fruits-embed-00ff.js"
+    );
+    let refused = [
+        String::new(),
+        "embed-0123.js".to_string(),
+        INTEGRITY.to_string(),
+        format!("../embed.js {INTEGRITY}"),
+        format!("https://evil.example/embed.js {INTEGRITY}"),
+        format!("a/embed.js {INTEGRITY}"),
+        format!("embed.css {INTEGRITY}"),
+        format!(".js {INTEGRITY}"),
+        format!("embed\".js {INTEGRITY}"),
+        format!("embed.js {}", INTEGRITY.replace("sha384-", "sha256-")),
+        format!("embed.js {}", &INTEGRITY[..INTEGRITY.len() - 1]),
+        format!("embed.js {INTEGRITY}x"),
+        format!("embed.js {}\"", &INTEGRITY[..INTEGRITY.len() - 1]),
+        format!("embed.js {INTEGRITY} sha384-more"),
+    ];
+    for content in refused {
+        assert_eq!(Published::parse(&content), None, "{content:?}");
+    }
+}
+
+#[test]
+fn snippets_load_the_hashed_scripts_with_their_integrity() {
+    let loader = Published::parse(&format!("embed-0123456789abcdef.js {INTEGRITY}")).unwrap();
+    let entry = Published::parse(&format!(
+        "summit-fruits-embed-fedcba9876543210.js {INTEGRITY}"
+    ))
+    .unwrap();
+    let href = "https://example.org/tools/summit/?embed=1#whatever";
+    let frame = iframe_snippet(href, &matrix_state(), "t", Some(&loader));
+    assert!(
+        frame.ends_with(&format!(
+            "</iframe>\n<script src=\"https://example.org/tools/summit/embed-0123456789abcdef.js\" \
+             integrity=\"{INTEGRITY}\" crossorigin=\"anonymous\" async></script>"
+        )),
+        "{frame}"
+    );
+    assert_eq!(
+        script_snippet(
+            "https://example.org/tools/summit/",
+            &ViewState::default(),
+            Some(&entry)
+        ),
+        format!(
+            "<div data-summit-fruits></div>\n<script type=\"module\" \
+             src=\"https://example.org/tools/summit/summit-fruits-embed-fedcba9876543210.js\" \
+             integrity=\"{INTEGRITY}\" crossorigin=\"anonymous\"></script>"
+        )
+    );
 }
 
 #[test]
@@ -445,7 +512,7 @@ fn heights_are_whole_pixels_rounded_up() {
 
 #[test]
 fn dialogs_open_where_the_reader_is_and_stay_inside_the_frame() {
-    // (where the reader acted, dialog height, frame height) -> top
+    // (where the reader acted, dialog height, frame height) -> top, the part the reader sees unknown
     let cases = [
         (Some(3000.0), 600.0, 8000.0, 2968.0),
         (Some(20.0), 600.0, 8000.0, 16.0),
@@ -458,9 +525,51 @@ fn dialogs_open_where_the_reader_is_and_stay_inside_the_frame() {
     ];
     for (anchor, height, viewport, expected) in cases {
         assert_eq!(
-            dialog_top(anchor, height, viewport),
+            dialog_top(anchor, height, viewport, None),
             expected,
             "{anchor:?}, {height}, {viewport}"
+        );
+    }
+}
+
+#[test]
+fn dialogs_stay_inside_the_part_of_the_frame_the_reader_sees() {
+    // The host's window shows the frame from 3000 to 3720 of its 8000 px.
+    let seen = Some((3000.0, 3720.0));
+    let cases = [
+        // Clicked in the middle of the window: just above the click, as without the band.
+        (Some(3300.0), 400.0, 3268.0),
+        // Clicked at the window's top edge: not above the window, but at its top.
+        (Some(3005.0), 400.0, 3016.0),
+        // Clicked at the window's bottom edge: moved up so that the dialog is in the window.
+        (Some(3700.0), 400.0, 3304.0),
+        // Opened from the address: at the top of what the reader sees.
+        (None, 400.0, 3016.0),
+        // Taller than the window: its top in sight, the rest scrolls inside it.
+        (Some(3500.0), 900.0, 3016.0),
+    ];
+    for (anchor, height, expected) in cases {
+        assert_eq!(
+            dialog_top(anchor, height, 8000.0, seen),
+            expected,
+            "{anchor:?}, {height}"
+        );
+    }
+    // A band beyond the frame is cut to it; an empty or unusable band counts as unknown.
+    assert_eq!(
+        dialog_top(Some(7900.0), 600.0, 8000.0, Some((7000.0, 9000.0))),
+        7384.0
+    );
+    for band in [
+        (500.0, 500.0),
+        (900.0, 100.0),
+        (f64::NAN, 700.0),
+        (0.0, f64::INFINITY),
+    ] {
+        assert_eq!(
+            dialog_top(Some(3000.0), 600.0, 8000.0, Some(band)),
+            2968.0,
+            "{band:?}"
         );
     }
 }

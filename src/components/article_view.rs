@@ -13,6 +13,7 @@ use summit_core::passages::{segments, Mark};
 use summit_core::state::{PassageRef, ViewState};
 
 use crate::components::category_icon::category_icon;
+use crate::embedding::leaving_link;
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
 use crate::instance::{use_instance, Instance};
 
@@ -298,9 +299,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         { format!("{shown} of {total} {} highlighted.", if total == 1 { "quotation" } else { "quotations" }) }
                     </span>
                     { " " }
-                    <a class="article-original-link" href={article.url.clone()} rel="noopener">
-                        { format!("Read the original at {}", article.outlet) }
-                    </a>
+                    { leaving_link(&article.url, "article-original-link", props.state.embed,
+                        html! { { format!("Read the original at {}", article.outlet) } }) }
                 </p>
             </header>
             <div class="article-text">{ sections }</div>

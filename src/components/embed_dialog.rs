@@ -7,11 +7,14 @@ use gloo::events::EventListener;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use summit_core::embed::{iframe_snippet, script_snippet, DEFAULT_FRAME_HEIGHT};
+use summit_core::embed::{
+    iframe_snippet, script_snippet, Published, DEFAULT_FRAME_HEIGHT, LOADER_META, SCRIPT_EMBED_META,
+};
 use summit_core::state::ViewState;
 
 use crate::components::toolbar::copy_to_clipboard;
 use crate::explorer::use_explorer;
+use crate::instance::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
@@ -66,6 +69,13 @@ impl CopyOutcome {
     }
 }
 
+/// The content-hashed script that the build names in the page's `<meta name="…">`, if it names a valid one (a page
+/// built without the post-build hooks names none: the snippets then use the stable names).
+fn published(instance: &Instance, meta: &str) -> Option<Published> {
+    let element = instance.query_selector(&format!("meta[name=\"{meta}\"]"))?;
+    Published::parse(&element.get_attribute("content")?)
+}
+
 /// Selects the whole text of a snippet's box and puts focus on it, so that the reader can copy it by hand.
 fn select_snippet(textarea: &NodeRef) {
     if let Some(textarea) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
@@ -102,8 +112,18 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
 
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let title = format!("Summit Fruits: {}, explored", explorer.data.article.title);
-    let iframe_code = iframe_snippet(&href, &props.state, &title);
-    let script_code = script_snippet(&href, &props.state);
+    let instance = use_instance();
+    let iframe_code = iframe_snippet(
+        &href,
+        &props.state,
+        &title,
+        published(&instance, LOADER_META).as_ref(),
+    );
+    let script_code = script_snippet(
+        &href,
+        &props.state,
+        published(&instance, SCRIPT_EMBED_META).as_ref(),
+    );
 
     let copy = |snippet: Snippet, code: String, textarea: &NodeRef| {
         let outcome = outcome.clone();

@@ -11,6 +11,8 @@ use summit_core::dates::format_iso_date;
 use summit_core::hindsight::{entries_for, outcome_for, source_host};
 use summit_core::model::{Hindsight, HindsightEntry, Verdict};
 
+use crate::embedding::leaving_link;
+
 /// Heading text of every hindsight section, so the reader never mistakes it for the article.
 pub const HINDSIGHT_HEADING: &str = "After the article, not in it";
 /// The label of facts from before the article.
@@ -95,25 +97,22 @@ pub fn hindsight_icon() -> Html {
 }
 
 /// One dated fact: its date, its sentence and a link to its source.
-pub fn entry_item(entry: &HindsightEntry) -> Html {
+pub fn entry_item(entry: &HindsightEntry, embedded: bool) -> Html {
     html! {
         <li class={classes!("hindsight-entry", entry.background.then_some("hindsight-entry-background"))} key={entry.id.clone()}>
             <time class="hindsight-date" datetime={entry.date.clone()}>{ format_iso_date(&entry.date) }</time>
             { " " }
             <span class="hindsight-text">{ &entry.text }</span>
             { " " }
-            { source_link(&entry.source) }
+            { source_link(&entry.source, embedded) }
         </li>
     }
 }
 
-/// "Source: host", opening the source itself.
-pub fn source_link(url: &str) -> Html {
-    html! {
-        <a class="hindsight-source" href={url.to_string()} rel="noopener">
-            { format!("Source: {}", source_host(url)) }
-        </a>
-    }
+/// "Source: host", opening the source itself (in a new tab when `embedded`).
+pub fn source_link(url: &str, embedded: bool) -> Html {
+    let text = html! { { format!("Source: {}", source_host(url)) } };
+    leaving_link(url, "hindsight-source", embedded, text)
 }
 
 #[derive(Properties, PartialEq)]
@@ -123,6 +122,8 @@ pub struct HindsightPanelProps {
     /// The level of the section's heading: 4 on a card (below its `h3` title), 3 in the detail dialog.
     #[prop_or(4)]
     pub heading_level: u8,
+    /// In embed mode: its source links open a new tab.
+    pub embedded: bool,
     /// A prefix for element ids, so a card and the open dialog never share one.
     #[prop_or(AttrValue::Static("card"))]
     pub id_prefix: AttrValue,
@@ -168,13 +169,13 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
             if !later.is_empty() {
                 <p class="hindsight-group-label">{ facts_label }</p>
                 <ul class="hindsight-entries">
-                    { for later.iter().map(|e| entry_item(e)) }
+                    { for later.iter().map(|e| entry_item(e, props.embedded)) }
                 </ul>
             }
             if !background.is_empty() {
                 <p class="hindsight-group-label hindsight-background-label">{ BACKGROUND_LABEL }</p>
                 <ul class="hindsight-entries hindsight-background">
-                    { for background.iter().map(|e| entry_item(e)) }
+                    { for background.iter().map(|e| entry_item(e, props.embedded)) }
                 </ul>
             }
         </section>

@@ -69,7 +69,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 </ul>
             </div>
             if let Some(hindsight) = hindsight {
-                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={4} id_prefix="card" />
+                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={4} id_prefix="card" embedded={props.open_state.embed} />
             }
         </article>
     }

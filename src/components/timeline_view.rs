@@ -171,7 +171,7 @@ fn hindsight_entry(explorer: &Explorer, props: &TimelineViewProps, entry: &Hinds
             <p class="timeline-date">{ time(&entry.date) }</p>
             <p class="hindsight-event-label">{ hindsight_icon() }{ "Hindsight" }</p>
             <p class="hindsight-event-text">{ &entry.text }</p>
-            <p class="hindsight-event-source">{ source_link(&entry.source) }</p>
+            <p class="hindsight-event-source">{ source_link(&entry.source, props.state.embed) }</p>
             if !entry.items.is_empty() {
                 <ul class="timeline-chips" aria-label="Cards this bears on">{ item_chips(explorer, props, &entry.items) }</ul>
             }

@@ -13,6 +13,16 @@ frame.setAttribute('height', '800');
 if (params.has('sandbox')) frame.setAttribute('sandbox', params.get('sandbox'));
 document.getElementById('embed-slot').append(frame);
 
+// Elements whose ids name the loader's old once-only flag (`window.summitFruitsEmbed`): DOM clobbering must not
+// switch the loader off.
+if (params.has('clobber')) {
+  for (const tag of ['div', 'a']) {
+    const element = document.createElement(tag);
+    element.id = 'summitFruitsEmbed';
+    document.body.append(element);
+  }
+}
+
 if (params.get('loader') !== '0') {
   const loader = document.createElement('script');
   loader.src = new URL('embed.js', app).href;
