@@ -202,7 +202,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
             }
 
             if let Some(hindsight) = hindsight {
-                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={3} id_prefix="detail" />
+                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={3} id_prefix="detail" about={AttrValue::from(title_id)} />
             }
         </dialog>
     }
