@@ -10,6 +10,7 @@ import {
   resultCount,
   countText,
   installContrastKit,
+  chooseTheme,
 } from './helpers.mjs';
 
 const data = loadData();
@@ -91,6 +92,7 @@ const states = [
   },
   {
     name: 'embed mode (?embed=1)',
+    embedded: true,
     open: async (page) => {
       await openEmbedded(page, '?embed=1');
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
@@ -99,6 +101,7 @@ const states = [
   },
   {
     name: 'embed mode, matrix (?embed=1#view=matrix)',
+    embedded: true,
     open: async (page) => {
       await openEmbedded(page, '?embed=1#view=matrix');
       await views.matrix.ready(page);
@@ -108,7 +111,7 @@ const states = [
     name: `dark theme chosen in "Theme", ${name} view`,
     open: async (page) => {
       await openExplorer(page, v.path);
-      await page.getByLabel('Theme').selectOption({ label: 'Dark' });
+      await chooseTheme(page, 'Dark');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       await v.ready(page);
     },
@@ -125,8 +128,10 @@ const states = [
   {
     name: 'dark theme chosen, a card’s detail open',
     open: async (page) => {
+      // The theme first: in one column it is behind "More", which an open (modal) card covers. The choice is kept.
+      await openExplorer(page);
+      await chooseTheme(page, 'Dark');
       await openExplorer(page, `#item=${openItem.id}`);
-      await page.getByLabel('Theme').selectOption({ label: 'Dark' });
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       await expect(page.getByRole('dialog', { name: openItem.title })).toBeVisible();
     },
@@ -160,7 +165,7 @@ for (const viewport of widths) {
         const errors = watchErrors(page);
         await state.open(page);
         const label = `${state.name} at ${viewport.width} px`;
-        await expectNoAxeViolations(page, label);
+        await expectNoAxeViolations(page, label, { embedded: state.embedded });
         console.log(`axe: no violations — ${label}`);
         expect(errors).toEqual([]);
       });

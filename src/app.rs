@@ -147,12 +147,13 @@ pub fn app() -> Html {
             Ok(data_set) => {
                 html! { <ExplorerPage {key} data_set={Shared(data_set)} data_bar={bar} /> }
             }
-            Err(problems) => html! { <><LoadError {problems} />{ bar }</> },
+            // The page's one main landmark holds the message and the way to another data set, as it holds the results.
+            Err(problems) => html! { <main class="page"><LoadError {problems} />{ bar }</main> },
         },
         Shown::Fetching(label) => html! {
-            <div class="page">
+            <main class="page">
                 <p class="data-loading" role="status">{ format!("Loading the data set {label}…") }</p>
-            </div>
+            </main>
         },
         Shown::Other(Loaded::Accepted {
             data,
@@ -163,10 +164,10 @@ pub fn app() -> Html {
             html! { <ExplorerPage {key} data_set={Shared(data.clone())} data_bar={bar} data_notice={notice} /> }
         }
         Shown::Other(Loaded::Refused { problems, label }) => html! {
-            <div class="page data-refused-page" {key}>
+            <main class="page data-refused-page" {key}>
                 <DataRefused problems={problems.clone()} label={label.clone()} on_back={on_back.clone()} />
                 { bar }
-            </div>
+            </main>
         },
     }
 }
@@ -252,6 +253,12 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     // Embedded in another page with an iframe: tell it the content's height on every change of layout.
     let page_ref = use_node_ref();
     use_height_reporter(page_ref.clone(), state.embed && !embedded);
+    // Whether the filters are unfolded: they fold away only in a one-column layout (see the toolbar).
+    let filters_open = use_state(|| false);
+    let on_toggle_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |()| filters_open.set(!*filters_open))
+    };
 
     let shown_view = state.shown_view();
     let view = match shown_view {
@@ -279,14 +286,19 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             <div ref={page_ref} class={classes!("page", state.embed.then_some("embedded"))}>
                 <SkipLink />
                 if state.embed {
-                    <FullExplorerLink state={state.clone()} />
+                    // A landmark of its own, like every other part of the page (it is printed, the toolbar is not).
+                    <nav class="full-explorer-nav" aria-label="Full explorer">
+                        <FullExplorerLink state={state.clone()} />
+                    </nav>
                 } else {
                     <ArticleHeader />
                 }
                 { props.data_notice.clone() }
-                <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()} />
+                <Toolbar state={state.clone()} navigate={navigate.clone()} hindsight_problems={hindsight_problems.clone()}
+                    filters_open={*filters_open} {on_toggle_filters}
+                    downloads={html! { <ExportBar shown={results.shown.clone()} /> }} />
                 <div class="layout">
-                    <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} />
+                    <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} expanded={*filters_open} />
                     // In a host page the host has the page's one `main`: an embed's results are a named region.
                     <@{if embedded { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={embedded.then_some("Results")}>
                         // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
@@ -295,7 +307,8 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                         }
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
-                        <ExportBar shown={results.shown.clone()} />
+                        // In a one-column layout the downloads are among the toolbar's secondary actions instead.
+                        <div class="results-downloads"><ExportBar shown={results.shown.clone()} /></div>
                         { view }
                     </@>
                 </div>

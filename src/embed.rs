@@ -64,7 +64,7 @@ pub fn mount_elements(document: &web_sys::Document) -> Vec<web_sys::Element> {
 ///
 /// `stylesheet` is the scoped stylesheet and `app` the full explorer's `index.html`, both absolute; `integrity` is the
 /// stylesheet's Subresource Integrity hash (empty: none). Each element gets an open shadow root holding a
-/// `<link rel="stylesheet">` (never inline styles: the host's CSP is not ours) and the mount element, hidden until the
+/// `<link rel="stylesheet">` (never inline styles: the host's CSP is not ours) and the mount element (`lang="en"`, `dir="ltr"`), hidden until the
 /// stylesheet has loaded so the explorer never shows unstyled. A stylesheet that fails its check is not applied.
 #[wasm_bindgen(js_name = mountEmbeds)]
 pub fn mount_embeds(stylesheet: &str, integrity: &str, app: &str) -> usize {
@@ -105,6 +105,11 @@ fn mount_one(
     link.set_attribute("href", stylesheet).ok()?;
     let mount = document.create_element("div").ok()?;
     mount.set_class_name(MOUNT_CLASS);
+    // The explorer is in English, written left to right, whatever the host page's language and direction: without
+    // these a right-to-left host would mirror it (direction is inherited through the shadow boundary, and `all:
+    // initial` does not reset it) and a host in another language would mislabel it for screen readers.
+    mount.set_attribute("lang", "en").ok()?;
+    mount.set_attribute("dir", "ltr").ok()?;
     mount.set_attribute("hidden", "").ok()?;
     // Shown once the stylesheet has loaded, or failed to (then unstyled beats invisible).
     for event in ["load", "error"] {

@@ -170,25 +170,12 @@ async fn the_filter_panel_shows_live_counts_and_disables_empty_options() {
     assert!(zero > 0, "a risk-only filter leaves some options empty");
     assert_eq!(disabled, zero);
 
-    // On a narrow screen the facets fold behind a button that says how many options are chosen.
-    let toggle: web_sys::HtmlElement = root
-        .query_selector(".filters-toggle")
+    // Folded unless the toolbar's "Filters and sort" button unfolded it (the stylesheet folds it only in one column).
+    assert!(root.query_selector("#filters-panel").unwrap().is_some());
+    assert!(root
+        .query_selector("#filters-panel.open")
         .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("false")
-    );
-    assert!(toggle.text_content().unwrap().contains("(1 chosen)"));
-    toggle.click();
-    yew::scheduler::flush().await;
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("true")
-    );
-    assert!(root.query_selector("#filters-body.open").unwrap().is_some());
+        .is_none());
 
     // Ticking a category adds it to the filters through navigate.
     let checkbox: web_sys::HtmlInputElement = root
@@ -206,4 +193,96 @@ async fn the_filter_panel_shows_live_counts_and_disables_empty_options() {
         .categories
         .contains(&Category::LowHanging));
     assert!(last.state.filters.categories.contains(&Category::Risk));
+}
+
+#[wasm_bindgen_test]
+async fn the_toolbar_folds_the_filters_and_the_secondary_actions_behind_two_buttons() {
+    use summit_fruits::components::toolbar::Toolbar;
+
+    let explorer = explorer();
+    let state = Rc::new(ViewState {
+        filters: Filters {
+            categories: [Category::Risk].into_iter().collect(),
+            search: "arms".into(),
+            ..Filters::default()
+        },
+        ..ViewState::default()
+    });
+    let toggles = Rc::new(RefCell::new(0));
+    let on_toggle_filters = {
+        let toggles = toggles.clone();
+        Callback::from(move |()| *toggles.borrow_mut() += 1)
+    };
+    let root = mount(
+        &explorer,
+        html! {
+            <Toolbar {state} navigate={Callback::noop()} filters_open=false {on_toggle_filters}
+                downloads={html! { <button type="button" id="a-download">{ "Download" }</button> }} />
+        },
+    )
+    .await;
+    let button = |selector: &str| -> web_sys::HtmlElement {
+        root.query_selector(selector)
+            .unwrap()
+            .expect(selector)
+            .dyn_into()
+            .unwrap()
+    };
+
+    // "Filters and sort" counts the search and each chosen option, and asks the page to unfold the panel.
+    let filters = button(".filters-toggle");
+    assert!(filters
+        .text_content()
+        .unwrap()
+        .contains("Filters and sort 2 active"));
+    assert_eq!(
+        filters.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        filters.get_attribute("aria-controls").as_deref(),
+        Some("filters-panel")
+    );
+    filters.click();
+    assert_eq!(*toggles.borrow(), 1);
+
+    // "More" unfolds the secondary actions, the downloads among them; Escape folds them and returns focus.
+    let more = button(".more-toggle");
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        more.get_attribute("aria-controls").as_deref(),
+        Some("toolbar-actions")
+    );
+    let actions = button("#toolbar-actions");
+    assert!(!actions.class_list().contains("open"));
+    assert!(actions
+        .query_selector("button[role=switch]")
+        .unwrap()
+        .is_some());
+    assert!(actions.query_selector("#a-download").unwrap().is_some());
+    more.click();
+    yew::scheduler::flush().await;
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(actions.class_list().contains("open"));
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    button("button[role=switch]")
+        .dispatch_event(&escape)
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(!actions.class_list().contains("open"));
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert!(focused.class_list().contains("more-toggle"));
 }

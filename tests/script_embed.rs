@@ -70,6 +70,13 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
             .query_selector(&format!(".{MOUNT_CLASS} .page.embedded"))
             .unwrap()
             .is_some());
+        // Its own language and direction, whatever the host's.
+        let mount = shadow
+            .query_selector(&format!(".{MOUNT_CLASS}"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(mount.get_attribute("lang").as_deref(), Some("en"));
+        assert_eq!(mount.get_attribute("dir").as_deref(), Some("ltr"));
         assert!(
             shadow_text(element, "h1").is_empty(),
             "no page header in an embed"

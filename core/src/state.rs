@@ -151,6 +151,11 @@ impl Filters {
         self.categories.len() + self.levels.len() + self.domains.len() + self.actors.len()
     }
 
+    /// How many filters are on, as the chips list them: each chosen option, and the search when it is not blank.
+    pub fn active_count(&self) -> usize {
+        self.chosen_options() + usize::from(!self.search.trim().is_empty())
+    }
+
     /// True when no facet option is chosen and the search is blank.
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty()
@@ -258,11 +263,33 @@ mod tests {
             ..ViewState::default()
         };
         assert_eq!(state.filters.chosen_options(), 1);
+        assert_eq!(state.filters.active_count(), 2);
         let cleared = state.without_filters();
         assert!(cleared.filters.is_empty());
         assert_eq!(
             (cleared.view, cleared.sort),
             (View::Matrix, SortOrder::Title)
         );
+    }
+
+    #[test]
+    fn a_blank_search_is_no_active_filter() {
+        let check = |search: &str, categories: &[Category], expected: usize| {
+            let filters = Filters {
+                search: search.into(),
+                categories: categories.iter().copied().collect(),
+                ..Filters::default()
+            };
+            assert_eq!(
+                filters.active_count(),
+                expected,
+                "{search:?} {categories:?}"
+            );
+        };
+        check("", &[], 0);
+        check("   ", &[], 0);
+        check("arms", &[], 1);
+        check("", &[Category::Risk], 1);
+        check(" arms ", &[Category::Risk, Category::LowHanging], 3);
     }
 }

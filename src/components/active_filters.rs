@@ -85,7 +85,8 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         <div class="active-filters">
             <h2 class="visually-hidden">{ "Active filters" }</h2>
             <ul class="filter-chips">{ for chips }</ul>
-            <button type="button" class="clear-all" onclick={clear_all}>{ "Clear all filters" }</button>
+            // A phone's column shows "Clear all" (the name stays "Clear all filters"), so the chips fit on one line.
+            <button type="button" class="clear-all" onclick={clear_all}>{ "Clear all" }<span class="clear-all-rest">{ " filters" }</span></button>
         </div>
     }
 }

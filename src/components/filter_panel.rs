@@ -17,6 +17,10 @@ pub struct FilterPanelProps {
     pub state: Rc<ViewState>,
     pub counts: Rc<FacetCounts>,
     pub navigate: Navigate,
+    /// Whether the panel is unfolded in a one-column layout, where the toolbar's "Filters and sort" button folds it
+    /// away so that the results start on the first screen; with room for two columns it always shows.
+    #[prop_or_default]
+    pub expanded: bool,
 }
 
 fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
@@ -60,8 +64,9 @@ fn with_filters(state: &ViewState, filters: Filters) -> ViewState {
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let explorer = use_explorer();
-    // Whether the facets are unfolded on a narrow screen; on a wide one they always show.
-    let expanded = use_state(|| false);
+    // In a host page the panel is a named region: an `aside` would be a complementary landmark inside whatever
+    // landmark of the host's holds the explorer (a sidebar, its main), and complementary landmarks belong at the top.
+    let embedded = crate::instance::use_instance().is_embedded();
     let state = &props.state;
     let filters = &state.filters;
 
@@ -163,28 +168,13 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         )
     });
 
-    let on_toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-    };
-    let toggle_label = match filters.chosen_options() {
-        0 => "Filters and sort".to_string(),
-        n => format!("Filters and sort ({n} chosen)"),
-    };
-
     html! {
-        <aside class="filters" aria-labelledby="filters-heading">
+        <@{if embedded { "section" } else { "aside" }} id="filters-panel" class={classes!("filters", props.expanded.then_some("open"))} aria-labelledby="filters-heading">
             <h2 id="filters-heading" class="filters-heading">{ "Filter and search" }</h2>
             <div class="field">
                 <label for="search">{ "Search titles, summaries, quotations and people" }</label>
                 <input id="search" type="search" maxlength={MAX_SEARCH_CHARS.to_string()} value={filters.search.clone()} oninput={on_search} autocomplete="off" spellcheck="false" />
             </div>
-            // On a narrow screen the facets fold away behind this button, so the results are not pushed a screen down.
-            <button type="button" class="filters-toggle" aria-expanded={expanded.to_string()} aria-controls="filters-body" onclick={on_toggle}>
-                <span>{ toggle_label }</span>
-                <span class="filters-toggle-icon" aria-hidden="true">{ if *expanded { "▴" } else { "▾" } }</span>
-            </button>
-            <div id="filters-body" class={classes!("filters-body", expanded.then_some("open"))}>
             <div class="field">
                 <label for="sort">{ "Sort cards by" }</label>
                 <select id="sort" onchange={on_sort}>
@@ -209,7 +199,6 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
                 <legend>{ "Who would have to act" }</legend>
                 <ul>{ for actors }</ul>
             </fieldset>
-            </div>
-        </aside>
+        </@>
     }
 }

@@ -127,6 +127,10 @@ pub struct HindsightPanelProps {
     /// A prefix for element ids, so a card and the open dialog never share one.
     #[prop_or(AttrValue::Static("card"))]
     pub id_prefix: AttrValue,
+    /// The id of the item's title, which completes the section's name ("After the article, not in it" and the
+    /// title), so that each card's section is a landmark of its own name.
+    #[prop_or_default]
+    pub about: Option<AttrValue>,
 }
 
 /// What happened to one item after the article: its outcome and reason, then the dated facts with their sources,
@@ -149,8 +153,12 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
         1 => "1 dated fact after the article".to_string(),
         n => format!("{n} dated facts after the article"),
     };
+    let labelled_by = match &props.about {
+        Some(title) => format!("{heading_id} {title}"),
+        None => heading_id.clone(),
+    };
     html! {
-        <section class="hindsight-panel" aria-labelledby={heading_id.clone()}>
+        <section class="hindsight-panel" aria-labelledby={labelled_by}>
             <@{tag} class="hindsight-heading" id={heading_id}>
                 { hindsight_icon() }
                 { HINDSIGHT_HEADING }

@@ -46,7 +46,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
             // The data set's first item carries the Element Timing name that `cargo xtask bench` measures first paint by,
             // as the prerendered first card does (hooks/prerender.mjs). On the link: the title's text is laid out in it
             // (it is a block), and Element Timing names text by the block it is laid out in.
-            <h3 class="card-title" id={title_id}>
+            <h3 class="card-title" id={title_id.clone()}>
                 <a href={state_href(&props.open_state)} onclick={link_click(&props.navigate, (*props.open_state).clone())}
                     elementtiming={(props.index == 0).then_some(AttrValue::Static("first-card"))}>
                     { highlighted_text(&item.title, &props.terms) }
@@ -69,7 +69,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 </ul>
             </div>
             if let Some(hindsight) = hindsight {
-                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={4} id_prefix="card" embedded={props.open_state.embed} />
+                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={4} id_prefix="card" about={AttrValue::from(title_id.clone())} embedded={props.open_state.embed} />
             }
         </article>
     }

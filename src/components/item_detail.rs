@@ -204,7 +204,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
             }
 
             if let Some(hindsight) = hindsight {
-                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={3} id_prefix="detail" embedded={props.state.embed} />
+                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={3} id_prefix="detail" about={AttrValue::from(title_id)} embedded={props.state.embed} />
             }
         </dialog>
     }

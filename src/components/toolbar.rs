@@ -1,4 +1,5 @@
-//! The bar above the views: the view switcher, the hindsight switch, copy link, embed and the theme.
+//! The bar above the views: the view switcher, the hindsight switch, copy link, embed and the theme; in a one-column
+//! layout also the buttons that unfold the filters and the secondary actions.
 
 use std::rc::Rc;
 
@@ -19,6 +20,15 @@ pub struct ToolbarProps {
     /// Why the hindsight layer could not be loaded, when it is switched on but failed.
     #[prop_or_default]
     pub hindsight_problems: Option<Rc<Vec<Problem>>>,
+    /// Whether the filters are unfolded (they fold away only in a one-column layout).
+    #[prop_or_default]
+    pub filters_open: bool,
+    /// Folds or unfolds the filters.
+    #[prop_or_default]
+    pub on_toggle_filters: Callback<()>,
+    /// The download buttons, which join the secondary actions in a one-column layout (above the results otherwise).
+    #[prop_or_default]
+    pub downloads: Html,
 }
 
 /// What happened when the reader asked to copy the link.
@@ -44,10 +54,17 @@ pub(crate) async fn copy_to_clipboard(text: String) -> bool {
         .is_ok()
 }
 
-/// View links, the hindsight switch, copy link, embed (not when embedded) and theme.
+/// View links, the hindsight switch, copy link, embed (not when embedded) and theme, in a landmark of their own.
+///
+/// In a one-column layout (the stylesheet decides by the explorer's own width) a row of two buttons follows the view
+/// links: "Filters and sort", with the number of active filters, unfolds the filter panel, and "More" the
+/// secondary actions (the hindsight switch, copy link, embed, theme and the downloads), so that the results start
+/// on the first screen of a phone.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let copy_status = use_state(|| CopyStatus::Idle);
+    let more_open = use_state(|| false);
+    let more_button = use_node_ref();
     let embedded = crate::instance::use_instance().is_embedded();
     let theme = use_state(|| {
         if embedded {
@@ -106,11 +123,37 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     );
     let hindsight_on = props.state.hindsight;
 
+    let on_filters = {
+        let toggle = props.on_toggle_filters.clone();
+        Callback::from(move |_: MouseEvent| toggle.emit(()))
+    };
+    // "Filters and sort 2 active": the number shows as a badge, the word for screen readers.
+    let active = props.state.filters.active_count();
+    let on_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |_: MouseEvent| more_open.set(!*more_open))
+    };
+    // Escape folds the secondary actions again and puts focus back on their button.
+    let on_actions_key = {
+        let more_open = more_open.clone();
+        let more_button = more_button.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() != "Escape" || !*more_open {
+                return;
+            }
+            event.prevent_default();
+            more_open.set(false);
+            if let Some(button) = more_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+
     let views = View::ALL
         .into_iter()
         .filter(|v| *v != View::Scorecard || props.state.hindsight);
     html! {
-        <div class="toolbar">
+        <section class="toolbar" aria-label="Views and tools">
             <nav class="view-nav" aria-label="Views">
                 <ul>
                     { for views.map(|view| {
@@ -127,7 +170,25 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     }) }
                 </ul>
             </nav>
-            <div class="toolbar-actions">
+            <div class="toolbar-folds">
+                <button type="button" class="fold-button filters-toggle" aria-expanded={props.filters_open.to_string()}
+                    aria-controls="filters-panel" onclick={on_filters}>
+                    <span class="fold-label">
+                        { "Filters and sort" }
+                        if active > 0 {
+                            { " " }
+                            <span class="fold-count">{ active }<span class="visually-hidden">{ " active" }</span></span>
+                        }
+                    </span>
+                    <span class="fold-icon" aria-hidden="true">{ if props.filters_open { "▴" } else { "▾" } }</span>
+                </button>
+                <button type="button" class="fold-button more-toggle" aria-expanded={more_open.to_string()}
+                    aria-controls="toolbar-actions" ref={more_button} onclick={on_more}>
+                    <span>{ "More" }</span>
+                    <span class="fold-icon" aria-hidden="true">{ if *more_open { "▴" } else { "▾" } }</span>
+                </button>
+            </div>
+            <div id="toolbar-actions" class={classes!("toolbar-actions", more_open.then_some("open"))} onkeydown={on_actions_key}>
                 <button type="button" role="switch" class="hindsight-switch" aria-checked={if hindsight_on { "true" } else { "false" }}
                     aria-describedby="hindsight-switch-note" onclick={on_hindsight}>
                     <span class="hindsight-switch-track" aria-hidden="true"><span class="hindsight-switch-thumb"></span></span>
@@ -148,6 +209,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         </select>
                     </div>
                 }
+                <div class="menu-downloads">{ props.downloads.clone() }</div>
             </div>
             <div class="hindsight-status" role="status">
                 if let (true, Some(problems)) = (hindsight_on, &props.hindsight_problems) {
@@ -176,6 +238,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if *embed_open {
                 <EmbedDialog state={props.state.clone()} on_close={on_embed_closed} />
             }
-        </div>
+        </section>
     }
 }
