@@ -8,16 +8,13 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 // THE SIZE BUDGET, in gzip bytes (level 9), of the release bundle's default view. `cargo xtask test` fails when a
-// build exceeds either figure. Set from the measured figures plus about 2%: first wasm 316,969 B and default view
-// 346,589 B; then wasm 358,185 B and default view 391,739 B once the embeds, the downloads (with the csv crate) and
-// the single file's footer had landed. The default view's budget then rose by 1,800 B to 401,400 B (measured 400,667 B,
-// the wasm 364,319 B) with the reading notes on every card, the checked streaming of `?data=`, the published hashes of
-// the embed scripts in the page and the phone's "More" menu. Lower them as the bundle shrinks.
+// build exceeds either figure: each is the last measured figure plus a small margin, and moves down as the bundle
+// shrinks (the history of each figure is in the commits that set it).
 /// The budget for the wasm, in gzip bytes.
-pub const WASM_GZIP_BUDGET: u64 = 365_400;
+pub const WASM_GZIP_BUDGET: u64 = 367_200;
 /// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
 /// icon), in gzip bytes.
-pub const TOTAL_GZIP_BUDGET: u64 = 401_400;
+pub const TOTAL_GZIP_BUDGET: u64 = 403_700;
 
 /// One file of the bundle and its sizes.
 #[derive(Debug, Clone, PartialEq, Eq)]
