@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startStatic } from './servers.mjs';
+import { roundTrip } from './helpers.mjs';
 
 const RUNS = 20;
 const HEIGHT_MESSAGE = 'summit-fruits:height';
@@ -104,18 +105,7 @@ const measure = (frame) =>
 /** Resolves after two animation frames of `frame` (its ResizeObserver has then been delivered) and a message to the host. */
 async function settle(page, frame) {
   await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.evaluate(() => {
-    window.__sentinel = new Promise((resolve) => {
-      addEventListener('message', function seen(e) {
-        if (e.data === 'summit-fruits-test:sentinel') {
-          removeEventListener('message', seen);
-          resolve();
-        }
-      });
-    });
-  });
-  await frame.evaluate(() => parent.postMessage('summit-fruits-test:sentinel', '*'));
-  await page.evaluate(() => window.__sentinel);
+  await roundTrip(page, frame);
 }
 
 for (const variant of ['open', 'csp']) {

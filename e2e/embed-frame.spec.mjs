@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startStatic } from './servers.mjs';
-import { loadData, countText, expectNoAxeViolations } from './helpers.mjs';
+import { loadData, countText, expectNoAxeViolations, roundTrip } from './helpers.mjs';
 
 const data = loadData();
 const TOTAL = data.items.length;
@@ -94,22 +94,6 @@ const contentHeight = (frame) =>
 
 /** The height of the frame's viewport (what the reader sees of the explorer, without the frame's border). */
 const viewportHeight = (frame) => frame.evaluate(() => innerHeight);
-
-/** Resolves once the host page has received a message from `frame` posted after this call (messages keep order). */
-async function roundTrip(page, frame) {
-  await page.evaluate(() => {
-    window.__sentinel = new Promise((resolve) => {
-      addEventListener('message', function seen(e) {
-        if (e.data === 'summit-fruits-test:sentinel') {
-          removeEventListener('message', seen);
-          resolve();
-        }
-      });
-    });
-  });
-  await frame.evaluate(() => parent.postMessage('summit-fruits-test:sentinel', '*'));
-  await page.evaluate(() => window.__sentinel);
-}
 
 test.describe('an iframe on another origin', () => {
   test('shows the requested state, without the header, with a link to the full explorer', async ({ page }) => {

@@ -356,3 +356,19 @@ export async function paintedContrast(page, locator, margin = 4) {
   }
   return { ratio: best, background, colour };
 }
+
+/** Resolves once the host page has received a message from `frame` posted after this call (messages keep order). */
+export async function roundTrip(page, frame) {
+  await page.evaluate(() => {
+    window.__sentinel = new Promise((resolve) => {
+      addEventListener('message', function seen(e) {
+        if (e.data === 'summit-fruits-test:sentinel') {
+          removeEventListener('message', seen);
+          resolve();
+        }
+      });
+    });
+  });
+  await frame.evaluate(() => parent.postMessage('summit-fruits-test:sentinel', '*'));
+  await page.evaluate(() => window.__sentinel);
+}
