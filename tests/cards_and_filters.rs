@@ -126,11 +126,7 @@ async fn the_filter_panel_shows_live_counts_and_disables_empty_options() {
         filters,
         ..ViewState::default()
     });
-    let navigations = Rc::new(RefCell::new(Vec::<Navigation>::new()));
-    let navigate = {
-        let navigations = navigations.clone();
-        Callback::from(move |n: Navigation| navigations.borrow_mut().push(n))
-    };
+    let (navigations, navigate) = common::recorder::<Navigation>();
     let root = mount(
         &explorer,
         html! { <FilterPanel state={state.clone()} counts={counts.clone()} {navigate} /> },

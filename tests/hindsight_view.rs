@@ -420,17 +420,11 @@ async fn the_timeline_continues_with_later_facts_only_with_the_layer() {
 
 #[wasm_bindgen_test]
 async fn the_switch_toggles_the_layer_in_the_url_state_and_reports_a_layer_that_failed() {
-    use std::cell::RefCell;
-
     use summit_fruits::components::toolbar::Toolbar;
     use summit_fruits::explorer::{HistoryMode, Navigation};
 
     let explorer = explorer();
-    let navigations = Rc::new(RefCell::new(Vec::<Navigation>::new()));
-    let navigate = {
-        let navigations = navigations.clone();
-        Callback::from(move |n: Navigation| navigations.borrow_mut().push(n))
-    };
+    let (navigations, navigate) = common::recorder::<Navigation>();
 
     // Off: the switch says so, and a click asks for the same state with the layer on.
     let off = Rc::new(ViewState::default());

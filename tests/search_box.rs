@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -28,11 +27,7 @@ async fn the_search_box_takes_at_most_the_address_limit() {
         &explorer.index,
         &Filters::default(),
     ));
-    let navigations = Rc::new(RefCell::new(Vec::<Navigation>::new()));
-    let navigate = {
-        let navigations = navigations.clone();
-        Callback::from(move |n: Navigation| navigations.borrow_mut().push(n))
-    };
+    let (navigations, navigate) = common::recorder::<Navigation>();
     let root = mount(
         &explorer,
         html! { <FilterPanel state={Rc::new(ViewState::default())} {counts} {navigate} /> },

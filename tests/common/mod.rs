@@ -53,3 +53,13 @@ pub fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
         .map(|n| n.text_content().unwrap_or_default())
         .collect()
 }
+
+/// A callback that records every value it is called with, and the list it records into.
+pub fn recorder<T: 'static>() -> (std::rc::Rc<std::cell::RefCell<Vec<T>>>, Callback<T>) {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let callback = {
+        let seen = seen.clone();
+        Callback::from(move |value: T| seen.borrow_mut().push(value))
+    };
+    (seen, callback)
+}
