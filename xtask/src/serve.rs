@@ -40,21 +40,23 @@ fn mime_type(path: &Path) -> &'static str {
     }
 }
 
+/// A request path's percent-escapes decoded; `None` when one is malformed (`%` without two hex digits) or the result
+/// is not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let malformed = bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'%'
+            && !bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if malformed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
 /// Maps a request path to a file below `dir`, refusing anything outside the mount or the folder.
@@ -410,6 +412,13 @@ mod tests {
         assert_eq!(resolve(dir, "/tools/summit/", "/other/app.js"), None);
         assert_eq!(resolve(dir, "/", "/../etc/passwd"), None);
         assert_eq!(resolve(dir, "/", "/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve(dir, "/", "/a%zz.js"), None);
+        assert_eq!(resolve(dir, "/", "/a%2.js"), None);
+        assert_eq!(resolve(dir, "/", "/a%ff.js"), None);
+        assert_eq!(
+            resolve(dir, "/", "/%C3%A9t%c3%a9.css"),
+            Some(PathBuf::from("/srv/app/été.css"))
+        );
     }
 
     #[test]
