@@ -1,5 +1,6 @@
-// The prerender hook (hooks/prerender.mjs) on a data set of its own: text with `$` patterns, which String.replace
-// would expand in a replacement string, lands in the page exactly as written.
+// The prerender step of the build (`cargo xtask prerender`, xtask/src/postbuild/prerender.rs) on a data set of its
+// own: text with `$` patterns, which a replacement string would expand in many languages, and markup land in the page
+// exactly as written.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +26,7 @@ test('titles with $\', $&, $` and $$ prerender exactly', async ({ page }) => {
     const after = '</main><footer id="after">the end</footer></body></html>';
     writeFileSync(path.join(dir, 'index.html'), `${before}${MARKER}${after}`);
 
-    execFileSync('node', [path.join(ROOT, 'hooks/prerender.mjs'), dataFile], {
-      cwd: ROOT,
-      env: { ...process.env, TRUNK_STAGING_DIR: dir },
-      stdio: 'pipe',
-    });
+    execFileSync('cargo', ['xtask', 'prerender', dir, '--data', dataFile], { cwd: ROOT, stdio: 'pipe' });
 
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
     // What was around the marker is there once, unchanged.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use summit_core::validate::{parse_and_validate, Limits};
 
-use crate::{build_release, root, run_with_env, serve, size, synthetic, tools};
+use crate::{build_release, html, root, run_with_env, serve, size, synthetic, tools};
 
 /// The synthetic data set sizes measured besides the article's own.
 pub const SYNTHETIC_SIZES: [usize; 2] = [1_000, 10_000];
@@ -14,7 +14,7 @@ pub const SYNTHETIC_SIZES: [usize; 2] = [1_000, 10_000];
 /// The file name of the static comparison page in the served folder.
 pub const STATIC_PAGE: &str = "static.html";
 
-/// How much the bench measures; the defaults meet the issue's minimums.
+/// How much the bench measures; the defaults are the minimums the README's figures are taken with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Cold loads per page and network condition.
@@ -35,68 +35,24 @@ impl Default for Options {
     }
 }
 
-fn count_option(args: &[String], name: &str, default: usize) -> Result<usize, String> {
-    match args.iter().position(|a| a == name) {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|n| n.parse().ok())
-            .filter(|&n: &usize| n > 0)
-            .ok_or_else(|| format!("{name} takes a number above 0")),
-        None => Ok(default),
-    }
-}
-
-/// Reads `--loads N`, `--interactions N` and `--no-lighthouse`.
-pub fn parse_options(args: &[String]) -> Result<Options, String> {
-    let defaults = Options::default();
-    for arg in args.iter().filter(|a| a.starts_with("--")) {
-        if !matches!(
-            arg.as_str(),
-            "--loads" | "--interactions" | "--no-lighthouse"
-        ) {
-            return Err(format!("bench: unknown option {arg}"));
-        }
-    }
-    Ok(Options {
-        loads: count_option(args, "--loads", defaults.loads)?,
-        interactions: count_option(args, "--interactions", defaults.interactions)?,
-        lighthouse: !args.iter().any(|a| a == "--no-lighthouse"),
-    })
-}
-
-/// Removes every element that starts with `open` (such as `<script`) up to and including `close`.
-fn remove_elements(html: &str, open: &str, close: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(open) {
-        out.push_str(&rest[..start]);
-        match rest[start..].find(close) {
-            Some(end) => rest = &rest[start + end + close.len()..],
-            None => {
-                rest = "";
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The static comparison page: the release index.html (the same markup, prerendered cards and style sheets as the
-/// app's first paint) with every script, every script or wasm preload and every comment taken out, so it runs no
+/// app's first paint) with every comment, every script and every script or wasm preload taken out, so it runs no
 /// JavaScript at all.
 pub fn static_page(index_html: &str) -> Result<String, String> {
-    let without_comments = remove_elements(index_html, "<!--", "-->");
-    let without_scripts = remove_elements(&without_comments, "<script", "</script>");
-    let mut page = String::with_capacity(without_scripts.len());
-    for piece in without_scripts.split_inclusive('>') {
-        let is_preload = piece.contains("<link")
-            && (piece.contains("rel=\"modulepreload\"") || piece.contains("rel=\"preload\""));
-        if !is_preload {
-            page.push_str(piece);
+    let mut cuts: Vec<_> = html::comments(index_html)
+        .into_iter()
+        .map(|comment| (comment, String::new()))
+        .collect();
+    for script in html::tags(index_html, "script")? {
+        let end = html::element_end(index_html, &script, "script").unwrap_or(index_html.len());
+        cuts.push((script.start..end, String::new()));
+    }
+    for link in html::tags(index_html, "link")? {
+        if matches!(link.get("rel"), Some("modulepreload" | "preload")) {
+            cuts.push((link.range(), String::new()));
         }
     }
-    let page = page
+    let page = html::replace_ranges(index_html, cuts)
         .lines()
         .filter(|line| !line.trim().is_empty())
         .collect::<Vec<_>>()
@@ -108,7 +64,8 @@ pub fn static_page(index_html: &str) -> Result<String, String> {
     }
     if !page.contains("elementtiming=\"first-card\"") {
         return Err(
-            "index.html has no prerendered first card (hooks/prerender.mjs writes it)".to_string(),
+            "index.html has no prerendered first card (`cargo xtask postbuild` writes it)"
+                .to_string(),
         );
     }
     Ok(page)
@@ -179,8 +136,7 @@ fn prepare_site(site: &Path) -> Result<Vec<(usize, String)>, String> {
 }
 
 /// `cargo xtask bench [--loads N] [--interactions N] [--no-lighthouse]`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let options = parse_options(args)?;
+pub fn run(options: &Options) -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     build_release()?;
@@ -226,7 +182,7 @@ mod tests {
     const INDEX: &str = r#"<!doctype html>
 <html lang="en">
 <head>
-  <!-- hooks/sri.mjs puts preload links for the <script> here -->
+  <!-- the post-build step puts preload links for the <script> here -->
   <link rel="stylesheet" href="./style-1.css" integrity="sha384-a">
   <link rel="modulepreload" href="./summit-fruits-2.js" integrity="sha384-b" data-summit="bindgen">
   <link rel="preload" href="./summit-fruits-2_bg.wasm" as="fetch" type="application/wasm" data-summit="wasm">
@@ -258,30 +214,7 @@ mod tests {
 
     #[test]
     fn an_unclosed_script_is_dropped_to_the_end() {
-        assert_eq!(remove_elements("a<script>b", "<script", "</script>"), "a");
-    }
-
-    #[test]
-    fn options_default_to_the_issues_minimums() {
-        assert_eq!(parse_options(&[]).unwrap(), Options::default());
-        assert_eq!(Options::default().loads, 10);
-        assert_eq!(Options::default().interactions, 50);
-    }
-
-    #[test]
-    fn options_read_counts_and_refuse_nonsense() {
-        let args: Vec<String> = ["--loads", "3", "--interactions", "20", "--no-lighthouse"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(
-            parse_options(&args).unwrap(),
-            Options {
-                loads: 3,
-                interactions: 20,
-                lighthouse: false
-            }
-        );
-        assert!(parse_options(&["--loads".to_string(), "0".to_string()]).is_err());
-        assert!(parse_options(&["--fast".to_string()]).is_err());
+        let page = static_page("<h2 elementtiming=\"first-card\">a</h2><script>b").unwrap();
+        assert_eq!(page, "<h2 elementtiming=\"first-card\">a</h2>\n");
     }
 }

@@ -1,7 +1,10 @@
 //! `cargo xtask`: the project's commands. Each installs the tools it needs when they are missing or at the wrong version.
 
 mod bench;
+mod cli;
 mod deny;
+mod html;
+mod postbuild;
 mod schema;
 mod serve;
 mod single_file;
@@ -12,40 +15,44 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
-
-  serve [--port N]     build the release bundle and serve it on http://127.0.0.1:8080/
-  test                 run every check and all three layers of tests
-  build [--single-file]
-                       build the release bundle into dist/ (and, with --single-file, also
-                       dist-single/summit-fruits.html, one file that opens from disk)
-  static DIR [--port N] [--mount /sub/path/] [--cors]
-                       serve a folder as a plain static server (used by the tests;
-                       --port 0 picks a free port, --cors allows other origins)
-  schema [--check]     write data/schema.json from the Rust types (or check that it is current)
-  validate FILE        check a data set and print every problem with its JSON path
-  bench [--loads N] [--interactions N] [--no-lighthouse]
-                       build the release bundle, measure its sizes, load times (against a
-                       static page), input latency and memory in headless Chromium, and
-                       Lighthouse performance; prints a table, writes target/bench/bench.json
-  setup                install the tools only
-";
+use cli::Command as Task;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => cmd_serve(&args[1..]),
-        Some("test") => cmd_test(),
-        Some("build") => cmd_build(&args[1..]),
-        Some("static") => cmd_static(&args[1..]),
-        Some("schema") => schema::run(&args[1..]),
-        Some("validate") => cmd_validate(&args[1..]),
-        Some("bench") => bench::run(&args[1..]),
-        Some("setup") => tools::ensure_build_tools().and_then(|()| tools::ensure_test_tools()),
-        _ => {
-            eprint!("{USAGE}");
+    let task = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(task) => task,
+        Err(message) => {
+            eprint!("xtask: {message}\n\n{}", cli::USAGE);
             return ExitCode::from(2);
+        }
+    };
+    let result = match task {
+        Task::Serve { port } => cmd_serve(port),
+        Task::Test => cmd_test(),
+        Task::Build { single_file } => cmd_build(single_file),
+        Task::Static {
+            dir,
+            port,
+            mount,
+            cors,
+        } => serve::serve_forever(&dir, &mount, port, serve::Options { cors }),
+        Task::Schema { check } => schema::run(check),
+        Task::Validate { file } => cmd_validate(&file),
+        Task::Bench(options) => bench::run(&options),
+        Task::Setup => tools::ensure_build_tools().and_then(|()| tools::ensure_test_tools()),
+        Task::Postbuild => cmd_postbuild(),
+        Task::Prerender { dir, data } => postbuild::prerender::write(
+            &postbuild::Staging::new(&dir),
+            &data.unwrap_or_else(bundled_data_set),
+        )
+        .map(|items| {
+            println!(
+                "prerender: wrote {items} items into {}",
+                dir.join("index.html").display()
+            )
+        }),
+        Task::Help => {
+            print!("{}", cli::USAGE);
+            Ok(())
         }
     };
     match result {
@@ -87,27 +94,28 @@ pub fn run_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Resul
     }
 }
 
-fn port_option(args: &[String], default: u16) -> Result<u16, String> {
-    match args.iter().position(|a| a == "--port") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| "--port takes a number".to_string()),
-        None => Ok(default),
-    }
-}
-
 fn build_release() -> Result<(), String> {
     run("trunk", &["build", "--release", "--offline"])
 }
 
-fn cmd_build(args: &[String]) -> Result<(), String> {
+fn cmd_build(single_file: bool) -> Result<(), String> {
     tools::ensure_build_tools()?;
     build_release()?;
-    if args.iter().any(|a| a == "--single-file") {
+    if single_file {
         build_single_file()?;
     }
     Ok(())
+}
+
+/// The article's own data set, which the page is prerendered from.
+fn bundled_data_set() -> PathBuf {
+    root().join("data/potential-fruits.json")
+}
+
+/// The post-build steps on Trunk's staging folder, with Trunk's public URL (`./` unless Trunk says otherwise).
+fn cmd_postbuild() -> Result<(), String> {
+    let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "./".to_string());
+    postbuild::run(&postbuild::Staging::from_env()?, &bundled_data_set(), &base)
 }
 
 /// Writes `dist-single/summit-fruits.html` from the release bundle in `dist/`.
@@ -115,30 +123,16 @@ fn build_single_file() -> Result<(), String> {
     single_file::write(&root().join("dist"), &root().join(single_file::OUT_DIR)).map(|_| ())
 }
 
-fn cmd_serve(args: &[String]) -> Result<(), String> {
-    let port = port_option(args, 8080)?;
+fn cmd_serve(port: u16) -> Result<(), String> {
     tools::ensure_build_tools()?;
     build_release()?;
     serve::serve_forever(&root().join("dist"), "/", port, serve::Options::default())
 }
 
-fn cmd_static(args: &[String]) -> Result<(), String> {
-    let dir = args.first().ok_or("static takes a folder")?;
-    let port = port_option(args, 4173)?;
-    let mount = match args.iter().position(|a| a == "--mount") {
-        Some(i) => args.get(i + 1).cloned().ok_or("--mount takes a path")?,
-        None => "/".to_string(),
-    };
-    let options = serve::Options {
-        cors: args.iter().any(|a| a == "--cors"),
-    };
-    serve::serve_forever(Path::new(dir), &mount, port, options)
-}
-
-fn cmd_validate(args: &[String]) -> Result<(), String> {
+fn cmd_validate(path: &Path) -> Result<(), String> {
     use summit_core::validate::{parse_and_validate, Limits};
-    let file = args.first().ok_or("validate takes a file")?;
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let file = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {file}: {e}"))?;
     match parse_and_validate(&text, &Limits::default()) {
         Ok((data, warnings)) => {
             for warning in &warnings {
@@ -225,7 +219,7 @@ fn cmd_test() -> Result<(), String> {
                     "warnings",
                 ],
             )?;
-            schema::run(&["--check".to_string()])?;
+            schema::run(true)?;
             deny::check()
         },
     )?;

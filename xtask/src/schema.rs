@@ -22,8 +22,7 @@ fn schemas() -> Result<Vec<(&'static str, String)>, String> {
 }
 
 /// `schema` writes the files; `schema --check` fails when one differs from the types.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let check = args.iter().any(|a| a == "--check");
+pub fn run(check: bool) -> Result<(), String> {
     for (file, fresh) in schemas()? {
         let path = root().join(file);
         if check {

@@ -6,11 +6,14 @@
 //! and style are allowed by their SHA-256 hashes, and no address at all may be contacted.
 
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+
+use crate::html;
 
 /// Where the file is written, under the workspace root.
 pub const OUT_DIR: &str = "dist-single";
@@ -58,80 +61,6 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// One start tag as it stands in the page: where it is and its attributes.
-#[derive(Debug, Clone, PartialEq)]
-struct Tag {
-    start: usize,
-    end: usize,
-    attributes: Vec<(String, String)>,
-}
-
-impl Tag {
-    fn get(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// Every `<name …>` start tag in `html`, with its double-quoted (or bare) attributes. The bundle's index.html is
-/// written by Trunk and the project's hooks, so this small reader is all it needs; anything else is an error.
-fn tags(html: &str, name: &str) -> Result<Vec<Tag>, String> {
-    let opening = format!("<{name}");
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = html[from..].find(&opening) {
-        let start = from + at;
-        let rest = &html[start + opening.len()..];
-        if !rest.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
-            from = start + opening.len();
-            continue;
-        }
-        let mut attributes = Vec::new();
-        let mut i = 0;
-        let bytes = rest.as_bytes();
-        let end = loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                return Err(format!("an unclosed <{name}> tag at byte {start}"));
-            }
-            if bytes[i] == b'>' {
-                break start + opening.len() + i + 1;
-            }
-            let name_start = i;
-            while i < bytes.len() && !b" \t\r\n=>/".contains(&bytes[i]) {
-                i += 1;
-            }
-            let attribute = rest[name_start..i].to_ascii_lowercase();
-            let mut value = String::new();
-            if i < bytes.len() && bytes[i] == b'=' {
-                i += 1;
-                if bytes.get(i) != Some(&b'"') {
-                    return Err(format!(
-                        "attribute {attribute} of a <{name}> tag is not double-quoted"
-                    ));
-                }
-                let close = rest[i + 1..]
-                    .find('"')
-                    .ok_or_else(|| format!("an unclosed attribute value in a <{name}> tag"))?;
-                value = rest[i + 1..i + 1 + close].to_string();
-                i += close + 2;
-            }
-            attributes.push((attribute, value));
-        };
-        found.push(Tag {
-            start,
-            end,
-            attributes,
-        });
-        from = end;
-    }
-    Ok(found)
-}
-
 /// A CSP hash source for an inline script or style: `'sha256-…'` of its exact text.
 pub fn hash_source(text: &str) -> String {
     format!(
@@ -166,16 +95,6 @@ fn raw_text(text: &str, element: &str) -> Result<String, String> {
     Ok(text)
 }
 
-/// Replaces the byte ranges of `edits` (in any order, not overlapping) in `html`.
-fn apply(html: &str, mut edits: Vec<(usize, usize, String)>) -> String {
-    edits.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
-    let mut out = html.to_string();
-    for (start, end, with) in edits {
-        out.replace_range(start..end, &with);
-    }
-    out
-}
-
 /// The bundle's index.html with everything it loads written into it. `read` gives the bytes of a file of the bundle
 /// by the `href` or `src` the page names it with.
 pub fn inline_bundle(
@@ -185,10 +104,10 @@ pub fn inline_bundle(
     let read_text = |href: &str| {
         String::from_utf8(read(href)?).map_err(|_| format!("{href} is not UTF-8 text"))
     };
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
 
     // The policy: replaced once the script and style are known.
-    let csp = tags(index, "meta")?
+    let csp = html::tags(index, "meta")?
         .into_iter()
         .find(|t| {
             t.get("http-equiv")
@@ -197,10 +116,10 @@ pub fn inline_bundle(
         .ok_or("index.html has no Content-Security-Policy <meta>")?;
 
     let mut styles = Vec::new();
-    let mut first_style: Option<(usize, usize)> = None;
+    let mut first_style: Option<Range<usize>> = None;
     let mut bindgen = None;
     let mut wasm = None;
-    for link in tags(index, "link")? {
+    for link in html::tags(index, "link")? {
         let href = link
             .get("href")
             .ok_or("a <link> without href in index.html")?;
@@ -208,8 +127,8 @@ pub fn inline_bundle(
             "stylesheet" => {
                 styles.push(read_text(href)?);
                 match first_style {
-                    None => first_style = Some((link.start, link.end)),
-                    Some(_) => edits.push((link.start, link.end, String::new())),
+                    None => first_style = Some(link.range()),
+                    Some(_) => edits.push((link.range(), String::new())),
                 }
             }
             "icon" => {
@@ -219,19 +138,15 @@ pub fn inline_bundle(
                     "image/png"
                 };
                 let data = format!("data:{kind};base64,{}", BASE64.encode(read(href)?));
-                edits.push((
-                    link.start,
-                    link.end,
-                    format!(r#"<link rel="icon" href="{data}">"#),
-                ));
+                edits.push((link.range(), format!(r#"<link rel="icon" href="{data}">"#)));
             }
             "modulepreload" if link.get("data-summit") == Some("bindgen") => {
                 bindgen = Some(read_text(href)?);
-                edits.push((link.start, link.end, String::new()));
+                edits.push((link.range(), String::new()));
             }
             "preload" if link.get("data-summit") == Some("wasm") => {
                 wasm = Some(read(href)?);
-                edits.push((link.start, link.end, String::new()));
+                edits.push((link.range(), String::new()));
             }
             other => {
                 return Err(format!(
@@ -242,7 +157,7 @@ pub fn inline_bundle(
     }
     let bindgen = bindgen.ok_or("index.html has no wasm-bindgen modulepreload link")?;
     let wasm = wasm.ok_or("index.html has no wasm preload link")?;
-    let (style_start, style_end) = first_style.ok_or("index.html has no style sheet")?;
+    let first_style = first_style.ok_or("index.html has no style sheet")?;
     if !bindgen.contains("__wbg_init as default") {
         return Err(
             "the wasm-bindgen JS does not export __wbg_init as default; the start logic needs it"
@@ -250,7 +165,7 @@ pub fn inline_bundle(
         );
     }
 
-    let script_tags = tags(index, "script")?;
+    let script_tags = html::tags(index, "script")?;
     let [boot] = script_tags.as_slice() else {
         return Err(format!(
             "index.html has {} <script> tags; expected boot.js only",
@@ -258,10 +173,8 @@ pub fn inline_bundle(
         ));
     };
     let boot_js = read_text(boot.get("src").ok_or("the boot.js <script> has no src")?)?;
-    let boot_close = index[boot.end..]
-        .find("</script>")
-        .map(|i| boot.end + i + "</script>".len())
-        .ok_or("the boot.js <script> is not closed")?;
+    let boot_close =
+        html::element_end(index, boot, "script").ok_or("the boot.js <script> is not closed")?;
 
     let style = raw_text(&styles.join("\n"), "style")?;
     let script = raw_text(
@@ -273,29 +186,27 @@ pub fn inline_bundle(
     )?;
     let policy = content_security_policy(&script, &style);
     edits.push((
-        csp.start,
-        csp.end,
+        csp.range(),
         format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">{MARKER}"#),
     ));
-    edits.push((style_start, style_end, format!("<style>{style}</style>")));
+    edits.push((first_style, format!("<style>{style}</style>")));
     edits.push((
-        boot.start,
-        boot_close,
+        boot.start..boot_close,
         format!(r#"<script type="module">{script}</script>"#),
     ));
-    let html = apply(index, edits);
+    let page = html::replace_ranges(index, edits);
 
     // Nothing may still point at a file of the bundle.
     for attribute in [" src=\"./", " href=\"./"] {
-        if let Some(at) = html.find(attribute) {
-            let end = (at + 80).min(html.len());
+        if let Some(at) = page.find(attribute) {
+            let end = (at + 80).min(page.len());
             return Err(format!(
                 "the single file still refers to a file of the bundle: {}",
-                html.get(at..end).unwrap_or(attribute)
+                page.get(at..end).unwrap_or(attribute)
             ));
         }
     }
-    Ok(html)
+    Ok(page)
 }
 
 #[cfg(test)]
