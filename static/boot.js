@@ -2,9 +2,10 @@
 // 'unsafe-inline' (Trunk's own start script is inline; Trunk.toml turns it off with `inject_scripts = false`).
 //
 // The wasm-bindgen JS and the wasm carry content hashes in their names, so this file cannot name them.
-// hooks/sri.mjs (a Trunk post_build hook) writes a <link rel="modulepreload"> and a <link rel="preload" as="fetch">
-// for them into index.html, each with an `integrity` hash; this script finds them there and loads both through
-// those links: the module map reuses the verified modulepreload, and the wasm is fetched with the same integrity.
+// The build's post-build step (`cargo xtask postbuild`, xtask/src/postbuild/integrity.rs) writes a
+// <link rel="modulepreload"> and a <link rel="preload" as="fetch"> for them into index.html, each with an `integrity`
+// hash; this script finds them there and loads both through those links: the module map reuses the verified
+// modulepreload, and the wasm is fetched with the same integrity.
 //
 // The single file (xtask/src/single_file.rs) inlines this text after the wasm-bindgen JS and a `startInlineApp`
 // function that decodes the wasm from the page itself; when that function is there, it is used instead.
@@ -27,7 +28,7 @@ async function startApp() {
     return startInlineApp();
   }
   if (!bindgenLink || !wasmLink) {
-    throw new Error('index.html lacks the preload links that hooks/sri.mjs writes; rebuild with Trunk.');
+    throw new Error('index.html lacks the preload links that `cargo xtask postbuild` writes; rebuild with Trunk.');
   }
   const bindings = await import(bindgenLink.href);
   const module_or_path = fetch(wasmLink.href, { integrity: wasmLink.integrity, mode: 'cors', credentials: 'same-origin' });

@@ -1,4 +1,5 @@
-// Summit Fruits script embed (written by hooks/embed.mjs at build time). A host page includes it as
+// Summit Fruits script embed, written at build time by `cargo xtask postbuild` (xtask/src/postbuild/script_embed.rs),
+// which fills in the names and integrity hashes of the files it loads. A host page includes it as
 //   <div data-summit-fruits data-view="matrix"></div>
 //   <script type="module" src="https://HOST/PATH/summit-fruits-embed.js"></script>
 // and an explorer mounts into every [data-summit-fruits] element, each in its own shadow root. From another origin

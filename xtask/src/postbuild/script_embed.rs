@@ -26,7 +26,7 @@ use crate::html;
 const ENTRY_TEMPLATE: &str = include_str!("../../../static/summit-fruits-embed.js");
 
 /// The rules before the scoped stylesheets: the host element reset, the mount element a block.
-const RESET: &str = "/* Summit Fruits script embed: the page's stylesheets scoped to a shadow root (hooks/embed.mjs). */
+const RESET: &str = "/* Summit Fruits script embed: the page's stylesheets scoped to a shadow root (cargo xtask postbuild). */
 :host { all: initial !important; display: block !important; }
 :host([hidden]) { display: none !important; }
 .embed-root { display: block; text-align: start; }
