@@ -10,7 +10,7 @@ const data = loadData();
 const TOTAL = data.items.length;
 const openItem = data.items[0];
 
-/** The policy index.html declares; README "Host it safely" gives the same one (plus frame-ancestors) as a header. */
+/** The policy index.html declares; docs/hosting.md "Host it safely" gives the same one (plus frame-ancestors) as a header. */
 const EXPECTED_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

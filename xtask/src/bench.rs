@@ -14,7 +14,7 @@ pub const SYNTHETIC_SIZES: [usize; 2] = [1_000, 10_000];
 /// The file name of the static comparison page in the served folder.
 pub const STATIC_PAGE: &str = "static.html";
 
-/// How much the bench measures; the defaults are the minimums the README's figures are taken with.
+/// How much the bench measures; the defaults are the minimums the figures in docs/performance.md are taken with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// Cold loads per page and network condition.
