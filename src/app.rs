@@ -4,38 +4,37 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::query::{
-    facet_counts, filter_items, marked_terms, search_terms, sort_items, FacetCounts,
-};
-use summit_core::state::{Filters, SortOrder, View, ViewState};
+use summit_core::embed_mode::EmbedMode;
+use summit_core::results::{Explorer, Results};
+use summit_core::state::{View, ViewState};
 
 use gloo::events::{EventListener, EventListenerOptions};
 use summit_core::validate::is_web_url;
 
+use crate::bundled;
+use crate::chosen_data::{
+    drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, label_of,
+    read_file, requested_url, Loaded,
+};
 use crate::components::active_filters::ActiveFilters;
 use crate::components::article_header::ArticleHeader;
-use crate::components::article_view::ArticleView;
-use crate::components::card_list::CardList;
 use crate::components::data_source_bar::{DataNotice, DataRefused, DataSourceBar};
 use crate::components::export_bar::ExportBar;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
-use crate::components::matrix_view::MatrixView;
 use crate::components::result_summary::ResultSummary;
-use crate::components::scorecard_view::{HindsightUnavailable, ScorecardView};
-use crate::components::timeline_view::TimelineView;
 use crate::components::toolbar::Toolbar;
-use crate::data;
-use crate::data_source::{
-    drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, label_of,
-    read_file, requested_url, Loaded,
-};
 use crate::download::download_text;
-use crate::embedding::{use_height_reporter, FullExplorerLink};
-use crate::explorer::{state_href, Explorer, ExplorerContext, Shared, SharedDataSet};
-use crate::hindsight_data::{self, HindsightContext};
+use crate::explorer::{state_href, ExplorerContext, Shared, SharedDataSet};
+use crate::frame_embed::{use_height_reporter, FullExplorerLink};
+use crate::hindsight_layer::{self, HindsightContext};
 use crate::url_state::use_url_state;
+use crate::views::article_view::ArticleView;
+use crate::views::card_list::CardList;
+use crate::views::matrix_view::MatrixView;
+use crate::views::scorecard_view::{HindsightUnavailable, ScorecardView};
+use crate::views::timeline_view::TimelineView;
 
 /// Which data set the explorer shows: the bundled one, one being fetched for `?data=`, or one the reader chose.
 #[derive(Clone, PartialEq)]
@@ -143,7 +142,7 @@ pub fn app() -> Html {
     let key = source.generation.to_string();
 
     match &source.shown {
-        Shown::Bundled => match data::bundled() {
+        Shown::Bundled => match bundled::data_set() {
             Ok(data_set) => {
                 html! { <ExplorerPage {key} data_set={Shared(data_set)} data_bar={bar} /> }
             }
@@ -183,46 +182,22 @@ pub struct ExplorerPageProps {
     pub data_notice: Html,
 }
 
-/// What the filters leave, computed once per change of filters or sort.
-#[derive(PartialEq)]
-struct Results {
-    /// Item indices that pass the filters, in the chosen order.
-    shown: Rc<Vec<usize>>,
-    /// Per item index: whether it passes the filters.
-    included: Rc<Vec<bool>>,
-    counts: Rc<FacetCounts>,
-    terms: Rc<Vec<String>>,
-}
-
-fn compute_results(explorer: &Explorer, filters: &Filters, sort: SortOrder) -> Results {
-    let mut shown = filter_items(&explorer.data, &explorer.index, filters);
-    let mut included = vec![false; explorer.data.items.len()];
-    for &i in &shown {
-        included[i] = true;
-    }
-    sort_items(&explorer.data, &mut shown, sort);
-    Results {
-        shown: Rc::new(shown),
-        included: Rc::new(included),
-        counts: Rc::new(facet_counts(&explorer.data, &explorer.index, filters)),
-        terms: Rc::new(marked_terms(&search_terms(&filters.search))),
-    }
-}
-
 /// The explorer on one data set.
 #[function_component(ExplorerPage)]
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.0.clone()));
     use_effect_with((), |_| mark_interactive());
     let url = use_url_state(props.data_set.clone());
-    let embedded = crate::instance::use_instance().is_embedded();
     let state = url.state.clone();
     let navigate = url.navigate.clone();
+    // Derived once: the page, a frame (`embed=1`) or a script embed in a host page.
+    let mode = EmbedMode::of_state(crate::instance::use_instance().is_script_embed(), &state);
+    let script_embed = mode == EmbedMode::Script;
     let results = {
         let explorer = explorer.clone();
         use_memo(
             (state.filters.clone(), state.sort),
-            move |(filters, sort)| compute_results(&explorer, filters, *sort),
+            move |(filters, sort)| Results::compute(&explorer, filters, *sort),
         )
     };
 
@@ -232,11 +207,11 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         (props.data_set.clone(), state.hindsight),
         |(data_set, on)| {
             on.then(|| {
-                let bundled = data::bundled().is_ok_and(|b| Rc::ptr_eq(&b, &data_set.0));
+                let bundled = bundled::data_set().is_ok_and(|b| Rc::ptr_eq(&b, &data_set.0));
                 if bundled {
-                    hindsight_data::bundled(data_set)
+                    hindsight_layer::bundled(data_set)
                 } else {
-                    hindsight_data::load(hindsight_data::BUNDLED_JSON, data_set)
+                    hindsight_layer::load(hindsight_layer::BUNDLED_JSON, data_set)
                 }
             })
         },
@@ -252,7 +227,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         .map(|(i, _)| i);
     // Embedded in another page with an iframe: tell it the content's height on every change of layout.
     let page_ref = use_node_ref();
-    use_height_reporter(page_ref.clone(), state.embed && !embedded);
+    use_height_reporter(page_ref.clone(), mode == EmbedMode::Frame);
     // Whether the filters are unfolded: they fold away only in a one-column layout (see the toolbar).
     let filters_open = use_state(|| false);
     let on_toggle_filters = {
@@ -283,9 +258,9 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     html! {
         <ContextProvider<ExplorerContext> context={Shared(explorer.clone())}>
         <ContextProvider<HindsightContext> context={hindsight}>
-            <div ref={page_ref} class={classes!("page", state.embed.then_some("embedded"))}>
+            <div ref={page_ref} class={classes!("page", mode.is_embedded().then_some("embedded"))}>
                 <SkipLink />
-                if state.embed {
+                if mode.is_embedded() {
                     // A landmark of its own, like every other part of the page (it is printed, the toolbar is not).
                     <nav class="full-explorer-nav" aria-label="Full explorer">
                         <FullExplorerLink state={state.clone()} />
@@ -300,7 +275,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} expanded={*filters_open} />
                     // In a host page the host has the page's one `main`: an embed's results are a named region.
-                    <@{if embedded { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={embedded.then_some("Results")}>
+                    <@{if script_embed { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={script_embed.then_some("Results")}>
                         // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
                         if shown_view == View::Cards {
                             <h2 class="visually-hidden">{ shown_view.label() }</h2>
@@ -312,7 +287,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                         { view }
                     </@>
                 </div>
-                if !state.embed {
+                if !mode.is_embedded() {
                     { props.data_bar.clone() }
                     <SiteFooter />
                 }
@@ -393,7 +368,7 @@ fn site_footer() -> Html {
                 { "Open data: " }
                 // The single file has no files beside it: it saves the data set and the schema from memory instead.
                 if is_single_file() {
-                    <button type="button" class="link-button" onclick={save_from_memory(data::BUNDLED_JSON, "potential-fruits.json")}>{ "the data set (JSON)" }</button>
+                    <button type="button" class="link-button" onclick={save_from_memory(bundled::DATA_SET_JSON, "potential-fruits.json")}>{ "the data set (JSON)" }</button>
                     { " · " }
                     <button type="button" class="link-button" onclick={save_from_memory(SCHEMA_JSON, "schema.json")}>{ "its JSON Schema" }</button>
                 } else {

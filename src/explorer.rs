@@ -1,73 +1,16 @@
-//! What every component shares: the loaded data set with its prepared indexes, and the way to change the view state.
+//! What every component shares: the loaded data set with its prepared indexes (from context), and the way to change
+//! the view state (the `Navigate` callback, links and buttons that call it).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::model::{term_label, DataSet, Item};
-use summit_core::passages::{locate, PassageMap};
-use summit_core::query::SearchIndex;
+use summit_core::model::DataSet;
 use summit_core::state::ViewState;
 use summit_core::url::to_fragment;
 
-/// A data set and what is computed from it once: the search index and where each quotation sits in the article.
-pub struct Explorer {
-    pub data: Rc<DataSet>,
-    pub index: SearchIndex,
-    pub passages: PassageMap,
-}
-
-impl Explorer {
-    /// Prepares a data set for exploring.
-    pub fn new(data: Rc<DataSet>) -> Self {
-        let index = SearchIndex::new(&data);
-        let passages = locate(&data);
-        Explorer {
-            data,
-            index,
-            passages,
-        }
-    }
-
-    /// The item with this id, and its position in the data set.
-    pub fn item(&self, id: &str) -> Option<(usize, &Item)> {
-        self.data
-            .items
-            .iter()
-            .enumerate()
-            .find(|(_, item)| item.id == id)
-    }
-
-    /// The label of a domain id, or the id itself when the vocabulary lacks it.
-    pub fn domain_label<'a>(&'a self, id: &'a str) -> &'a str {
-        term_label(&self.data.vocabularies.domains, id)
-    }
-
-    /// The label of an actor id, or the id itself when the vocabulary lacks it.
-    pub fn actor_label<'a>(&'a self, id: &'a str) -> &'a str {
-        term_label(&self.data.vocabularies.actors, id)
-    }
-
-    /// The label of a category.
-    pub fn category_label(&self, category: summit_core::model::Category) -> &str {
-        self.data.category_label(category)
-    }
-
-    /// The label of a feasibility level, such as "Easy".
-    pub fn level_label(&self, level: u8) -> &str {
-        self.data.level_label(level)
-    }
-
-    /// The highest level on the scale.
-    pub fn max_level(&self) -> u8 {
-        self.data
-            .feasibility_scale
-            .iter()
-            .map(|l| l.level)
-            .max()
-            .unwrap_or(0)
-    }
-}
+/// The prepared data set (search index, passage map); it lives in the core, where it is tested natively.
+pub use summit_core::results::Explorer;
 
 /// A value that components and hooks pass around: cheap to clone and compared by identity, since props and hook
 /// dependencies are compared on every render and a deep comparison of a data set of 10,000 items cost more than the

@@ -27,7 +27,7 @@ pub fn host_page_app_url() -> Option<Rc<str>> {
 
 /// A script embed's own options: the element's attributes, read once when it was mounted.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EmbedOptions {
+pub struct ScriptEmbedOptions {
     /// Every attribute of the host element, as (name, value).
     pub attributes: Vec<(String, String)>,
     /// The full explorer's `index.html`, resolved against the embed script's address.
@@ -39,26 +39,28 @@ pub struct EmbedOptions {
 pub struct Instance {
     /// The shadow root the instance is drawn in; `None` for the app's own page (the document).
     shadow: Option<web_sys::ShadowRoot>,
-    embed: Option<Rc<EmbedOptions>>,
+    script_embed: Option<Rc<ScriptEmbedOptions>>,
 }
 
 impl Instance {
-    /// An instance drawn inside `shadow`, a host element's shadow root.
-    pub fn embedded(shadow: web_sys::ShadowRoot, options: EmbedOptions) -> Self {
+    /// A script embed's instance, drawn inside `shadow`, a host element's shadow root.
+    pub fn in_shadow_root(shadow: web_sys::ShadowRoot, options: ScriptEmbedOptions) -> Self {
         Instance {
             shadow: Some(shadow),
-            embed: Some(Rc::new(options)),
+            script_embed: Some(Rc::new(options)),
         }
     }
 
-    /// The embed options, `None` on the app's own page.
-    pub fn embed(&self) -> Option<&EmbedOptions> {
-        self.embed.as_deref()
+    /// The script embed's options, `None` on the app's own page (also inside an iframe: that is the page too).
+    pub fn script_embed_options(&self) -> Option<&ScriptEmbedOptions> {
+        self.script_embed.as_deref()
     }
 
-    /// Whether the instance is a script embed in a host page (keeping its state to itself, not in the address).
-    pub fn is_embedded(&self) -> bool {
-        self.embed.is_some()
+    /// Whether the instance is a script embed in a host page (keeping its state to itself, not in the address). Not
+    /// the same as the view state's `embed` (no page chrome), which an iframe's page has too: see
+    /// [`summit_core::embed_mode::EmbedMode`].
+    pub fn is_script_embed(&self) -> bool {
+        self.script_embed.is_some()
     }
 
     /// The instance's element with this id.

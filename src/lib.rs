@@ -1,21 +1,38 @@
 //! Summit Fruits, the browser app: Yew components that draw what `summit_core` computes.
 //!
-//! The modules here are thin: `data` reads the bundled data set once, `app` holds the page,
-//! and `components` draws pieces of it. Every decision about what to show is made in the core.
+//! Every decision about what to show is made in the core; the modules here put it on the page:
+//!
+//! - `app`: the page (header, toolbar, filters, the current view) and the choice of data set it shows.
+//! - `views`: one module per view (cards, matrix, article, timeline, scorecard); `components`: the smaller pieces
+//!   that the page and the views are made of (toolbar, filter panel, item detail, dialogs, icons).
+//! - `explorer`: what every component shares (the prepared data set from context, the `Navigate` callback, links).
+//! - `url_state`: the hook that keeps the view state in the address (or, in a script embed, in the instance).
+//! - `instance`: where an explorer instance lives (the page, or a shadow root in a host page), and the one way
+//!   components look elements up by id.
+//! - `bundled`: the data set bundled into the app; `chosen_data`: another data set the reader chose (file, drop,
+//!   `?data=`); `hindsight_layer`: the bundled hindsight file, loaded when the reader turns it on.
+//! - `script_embed`: mounts explorers into a host page's `[data-summit-fruits]` elements; `frame_embed`: the
+//!   embedded explorer's link out, links that leave it, and, in an iframe, the height it reports and where its
+//!   dialogs open.
+//! - `clipboard`: copying text, with what happened when the page may not; `download`: saving a file;
+//!   `matrix_file`: the matrix as SVG and PNG files; `theme`: the light and dark themes.
+//! - this file: `start()` and the panic panel that replaces a blank page.
 
 pub mod app;
+pub mod bundled;
+pub mod chosen_data;
+pub mod clipboard;
 pub mod components;
-pub mod data;
-pub mod data_source;
 pub mod download;
-pub mod embed;
-pub mod embedding;
 pub mod explorer;
-pub mod hindsight_data;
+pub mod frame_embed;
+pub mod hindsight_layer;
 pub mod instance;
 pub mod matrix_file;
+pub mod script_embed;
 pub mod theme;
 pub mod url_state;
+pub mod views;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,7 +65,7 @@ pub fn show_panic_panel(message: &str) {
         return;
     };
     if instance::host_page_app_url().is_some() {
-        for root in embed::mount_elements(&document) {
+        for root in script_embed::mount_elements(&document) {
             show_panic_panel_in(&document, &root, message);
         }
         return;
@@ -82,7 +99,8 @@ fn show_panic_panel_in(document: &web_sys::Document, root: &web_sys::Element, me
         let explanation = element(
             "p",
             "",
-            "The explorer hit an error it could not recover from. Reloading the page usually helps;              if it happens again, please report the message below.",
+            "The explorer hit an error it could not recover from. Reloading the page usually helps; \
+             if it happens again, please report the message below.",
         )?;
         let button = element("button", "button panic-reload", "Reload")?;
         button.set_attribute("type", "button").ok()?;
@@ -123,11 +141,11 @@ fn show_panic_panel_in(document: &web_sys::Document, root: &web_sys::Element, me
 
 /// Mounts the explorer into the page's `#app` element (or the body when there is none). On a host page (started by
 /// the embed script, or marked `[data-summit-fruits]` elements and no `#app`) it does nothing: `summit-fruits-embed.js` calls
-/// [`embed::mount_embeds`], and the host's theme, storage and content are left alone.
+/// [`script_embed::mount_embeds`], and the host's theme, storage and content are left alone.
 pub fn start() {
     install_panic_hook();
     let document = gloo::utils::document();
-    if embed::is_host_page(&document) {
+    if script_embed::is_host_page(&document) {
         return;
     }
     theme::apply_theme(theme::saved_theme());

@@ -10,12 +10,13 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use summit_core::embed::parse_embed_attributes;
+use summit_core::embed_mode::EmbedMode;
 use summit_core::model::DataSet;
 use summit_core::state::ViewState;
 use summit_core::url::{parse_fragment, to_fragment, KnownIds, UrlNotice};
 
 use crate::explorer::{HistoryMode, Navigation, SharedDataSet};
-use crate::instance::{use_instance, EmbedOptions};
+use crate::instance::{use_instance, ScriptEmbedOptions};
 
 /// The current state, what the parser dropped from the URL, and the way to change the state.
 #[derive(Clone, PartialEq)]
@@ -25,20 +26,24 @@ pub struct UseUrlStateHandle {
     pub navigate: Callback<Navigation>,
 }
 
-/// True when the page was opened with `embed=1` in its query string (as the embed snippet writes it).
-fn embedded_by_query() -> bool {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "embed=1")
+/// The state with `embed` settled, in the one place that reads it: a script embed always is embedded; a page is when
+/// its address asks, by `embed=1` in the fragment (which the fragment's parser has read into `state.embed`) or in the
+/// query string (as the Embed dialog's iframe code writes it). A script embed never reads the host's address.
+fn settle_embed(mut state: ViewState, script_embed: bool) -> ViewState {
+    let search = if script_embed {
+        String::new()
+    } else {
+        gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default()
+    };
+    state.embed = EmbedMode::of(script_embed, state.embed, &search).is_embedded();
+    state
 }
 
 /// The state an embedded explorer starts with, from its element's attributes.
-fn read_attributes(options: &EmbedOptions, data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
+fn read_attributes(options: &ScriptEmbedOptions, data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
     let attributes = options
         .attributes
         .iter()
@@ -48,9 +53,8 @@ fn read_attributes(options: &EmbedOptions, data: &DataSet) -> (ViewState, Vec<Ur
 
 fn read_location(data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let (mut state, notices) = parse_fragment(&hash, &KnownIds::of(data));
-    state.embed |= embedded_by_query();
-    (state, notices)
+    let (state, notices) = parse_fragment(&hash, &KnownIds::of(data));
+    (settle_embed(state, false), notices)
 }
 
 /// Writes a state to the address bar; returns false when the browser refused (some sandboxes do).
@@ -86,11 +90,11 @@ fn write_location(state: &ViewState, mode: HistoryMode) -> bool {
 #[hook]
 pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
     let instance = use_instance();
-    let embedded = instance.is_embedded();
+    let embedded = instance.is_script_embed();
     let current = {
         let data = data.clone();
         use_state(move || {
-            let (state, notices) = match instance.embed() {
+            let (state, notices) = match instance.script_embed_options() {
                 Some(options) => read_attributes(options, &data),
                 None => read_location(&data),
             };
@@ -119,15 +123,13 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
     let navigate = {
         let current = current.clone();
         Callback::from(move |navigation: Navigation| {
-            let mut state = navigation.state;
+            let state = settle_embed(navigation.state, embedded);
             if embedded {
-                state.embed = true;
                 if *current.0 != state {
                     current.set((Rc::new(state), Rc::new(Vec::new())));
                 }
                 return;
             }
-            state.embed |= embedded_by_query();
             if *current.0 == state {
                 return;
             }

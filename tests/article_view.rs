@@ -7,10 +7,10 @@ use wasm_bindgen_test::*;
 use yew::prelude::*;
 
 use summit_core::state::{PassageRef, View, ViewState};
-use summit_fruits::components::article_view::ArticleView;
-use summit_fruits::components::timeline_view::TimelineView;
-use summit_fruits::data;
+use summit_fruits::bundled;
 use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
+use summit_fruits::views::article_view::ArticleView;
+use summit_fruits::views::timeline_view::TimelineView;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -46,7 +46,7 @@ fn harness(props: &HarnessProps) -> Html {
 
 fn explorer() -> ExplorerContext {
     Shared(Rc::new(Explorer::new(
-        data::bundled().expect("the bundled data set loads"),
+        bundled::data_set().expect("the bundled data set loads"),
     )))
 }
 

@@ -12,9 +12,9 @@ use yew::prelude::*;
 
 use summit_core::paging::CARDS_PER_BATCH;
 use summit_core::state::ViewState;
-use summit_fruits::components::card_list::CardList;
-use summit_fruits::data;
+use summit_fruits::bundled;
 use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
+use summit_fruits::views::card_list::CardList;
 
 use common::{mount, texts};
 
@@ -22,7 +22,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The bundled data set with its items repeated under new ids until there are `count`.
 fn explorer_with(count: usize) -> ExplorerContext {
-    let mut data = (*data::bundled().expect("the bundled data set loads")).clone();
+    let mut data = (*bundled::data_set().expect("the bundled data set loads")).clone();
     let originals = data.items.clone();
     data.items = (0..count)
         .map(|n| {

@@ -15,18 +15,18 @@ use summit_core::hindsight::{entries_for, later_entries, outcome_for};
 use summit_core::model::{Category, Hindsight, Verdict};
 use summit_core::state::{View, ViewState};
 use summit_fruits::components::item_card::ItemCard;
-use summit_fruits::components::matrix_view::MatrixView;
-use summit_fruits::components::scorecard_view::ScorecardView;
-use summit_fruits::components::timeline_view::TimelineView;
 use summit_fruits::explorer::ExplorerContext;
-use summit_fruits::hindsight_data::{self, HindsightContext};
+use summit_fruits::hindsight_layer::{self, HindsightContext};
+use summit_fruits::views::matrix_view::MatrixView;
+use summit_fruits::views::scorecard_view::ScorecardView;
+use summit_fruits::views::timeline_view::TimelineView;
 
 use common::{explorer, mount, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn hindsight(explorer: &ExplorerContext) -> Rc<Hindsight> {
-    hindsight_data::bundled(&explorer.data)
+    hindsight_layer::bundled(&explorer.data)
         .expect("the bundled hindsight layer loads and validates")
 }
 
@@ -482,10 +482,14 @@ async fn the_switch_toggles_the_layer_in_the_url_state_and_reports_a_layer_that_
 
     // A broken file refuses the whole layer, and the toolbar says why instead of showing it.
     let problems =
-        hindsight_data::load("{\"article_url\": 3}", &explorer.data).expect_err("refused");
+        hindsight_layer::load("{\"article_url\": 3}", &explorer.data).expect_err("refused");
     assert!(!problems.is_empty());
-    let refused = hindsight_data::load(
-        &hindsight_data::BUNDLED_JSON.replacen("\"items\": [", "\"items\": [\"no-such-item\", ", 1),
+    let refused = hindsight_layer::load(
+        &hindsight_layer::BUNDLED_JSON.replacen(
+            "\"items\": [",
+            "\"items\": [\"no-such-item\", ",
+            1,
+        ),
         &explorer.data,
     );
     assert!(refused.is_err(), "an unknown item id refuses the layer");

@@ -11,9 +11,9 @@ use yew::prelude::*;
 
 use summit_core::matrix::{bin, marks, neighbour, Direction, Matrix};
 use summit_core::state::{MatrixRows, View, ViewState};
-use summit_fruits::components::matrix_view::MatrixView;
-use summit_fruits::data;
+use summit_fruits::bundled;
 use summit_fruits::explorer::{Explorer, ExplorerContext, Navigation, Shared};
+use summit_fruits::views::matrix_view::MatrixView;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,7 +43,7 @@ struct Mounted {
 
 fn explorer() -> ExplorerContext {
     Shared(Rc::new(Explorer::new(
-        data::bundled().expect("the bundled data set loads"),
+        bundled::data_set().expect("the bundled data set loads"),
     )))
 }
 

@@ -3,8 +3,8 @@
 
 use wasm_bindgen_test::*;
 
-use summit_fruits::data;
-use summit_fruits::data_source::{
+use summit_fruits::bundled;
+use summit_fruits::chosen_data::{
     data_param, label_of, load_json, printable, search_without_data, size_problem, Loaded,
 };
 use summit_fruits::show_panic_panel;
@@ -130,13 +130,13 @@ fn files_over_sixteen_mib_are_refused_before_reading() {
 
 #[wasm_bindgen_test]
 fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
-    match load_json(data::BUNDLED_JSON, label_of("bundled.json")) {
+    match load_json(bundled::DATA_SET_JSON, label_of("bundled.json")) {
         Loaded::Accepted { data, .. } => {
-            assert_eq!(data.items.len(), data::bundled().unwrap().items.len())
+            assert_eq!(data.items.len(), bundled::data_set().unwrap().items.len())
         }
         Loaded::Refused { problems, .. } => panic!("refused: {problems:?}"),
     }
-    let broken = data::BUNDLED_JSON.replacen(
+    let broken = bundled::DATA_SET_JSON.replacen(
         "\"https://www.belfercenter.org",
         "\"javascript:alert(1)//www.belfercenter.org",
         1,

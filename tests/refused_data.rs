@@ -13,8 +13,8 @@ use wasm_bindgen_test::*;
 use yew::prelude::*;
 
 use summit_core::validate::{problem_count, MAX_LISTED_PROBLEMS, PROBLEM_PAGE};
+use summit_fruits::chosen_data::{load_json, Loaded};
 use summit_fruits::components::data_source_bar::DataRefused;
-use summit_fruits::data_source::{load_json, Loaded};
 
 use common::{explorer, mount, texts};
 
@@ -22,7 +22,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn a_problem_in_every_quotation_draws_one_page() {
-    let json = misplaced::misplaced_quotations(summit_fruits::data::BUNDLED_JSON);
+    let json = misplaced::misplaced_quotations(summit_fruits::bundled::DATA_SET_JSON);
     assert_eq!(json.len(), misplaced::MISPLACED_BYTES);
 
     let started = js_sys::Date::now();

@@ -4,8 +4,8 @@
 
 use wasm_bindgen_test::*;
 
-use summit_fruits::embed::{is_host_page, mount_embeds, MOUNT_CLASS};
-use summit_fruits::instance::{host_page_app_url, EmbedOptions, Instance};
+use summit_fruits::instance::{host_page_app_url, Instance, ScriptEmbedOptions};
+use summit_fruits::script_embed::{is_host_page, mount_embeds, MOUNT_CLASS};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -135,9 +135,9 @@ fn an_instance_looks_up_ids_in_its_own_root() {
         inner.set_id("same-id");
         inner.set_text_content(Some(text));
         shadow.append_child(&inner).unwrap();
-        Instance::embedded(
+        Instance::in_shadow_root(
             shadow,
-            EmbedOptions {
+            ScriptEmbedOptions {
                 attributes: Vec::new(),
                 app_url: APP.into(),
             },
@@ -164,5 +164,5 @@ fn an_instance_looks_up_ids_in_its_own_root() {
         Some("first")
     );
     assert!(Instance::default().element_by_id("same-id").is_none());
-    assert!(first.is_embedded() && !Instance::default().is_embedded());
+    assert!(first.is_script_embed() && !Instance::default().is_script_embed());
 }

@@ -2,15 +2,20 @@
 //!
 //! Nothing here imports `yew` or `web_sys`; it compiles and is tested on the host with plain `cargo test`.
 
+pub mod action;
 pub mod dates;
 pub mod embed;
+pub mod embed_mode;
 pub mod export;
 pub mod hindsight;
 pub mod matrix;
+pub mod matrix_layout;
 pub mod model;
 pub mod paging;
 pub mod passages;
 pub mod query;
+pub mod results;
+pub mod scorecard;
 pub mod state;
 pub mod url;
 pub mod validate;

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::state::{Filters, ViewState};
+use summit_core::action::{Action, FilterOption};
+use summit_core::state::ViewState;
 
 use crate::explorer::{push_on, use_explorer, Navigate};
 
@@ -22,11 +23,8 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     if filters.is_empty() {
         return html! {};
     }
-    let chip = |facet: &str, label: String, next: Filters| {
-        let state = ViewState {
-            filters: next,
-            ..(*props.state).clone()
-        };
+    let chip = |facet: &str, label: String, remove: Action| {
+        let state = props.state.apply(remove);
         let onclick = push_on::<MouseEvent>(&props.navigate, state);
         html! {
             <li>
@@ -42,45 +40,38 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         chips.push(chip(
             "Search",
             format!("“{}”", filters.search.trim()),
-            Filters {
-                search: String::new(),
-                ..filters.clone()
-            },
+            Action::ClearSearch,
         ));
     }
     for category in &filters.categories {
-        let mut next = filters.clone();
-        next.categories.remove(category);
         chips.push(chip(
             "Category",
             explorer.category_label(*category).to_string(),
-            next,
+            Action::Remove(FilterOption::Category(*category)),
         ));
     }
     for level in &filters.levels {
-        let mut next = filters.clone();
-        next.levels.remove(level);
         chips.push(chip(
             "Feasibility",
             explorer.level_label(*level).to_string(),
-            next,
+            Action::Remove(FilterOption::Level(*level)),
         ));
     }
     for domain in &filters.domains {
-        let mut next = filters.clone();
-        next.domains.remove(domain);
         chips.push(chip(
             "Domain",
             explorer.domain_label(domain).to_string(),
-            next,
+            Action::Remove(FilterOption::Domain(domain.clone())),
         ));
     }
     for actor in &filters.actors {
-        let mut next = filters.clone();
-        next.actors.remove(actor);
-        chips.push(chip("Actor", explorer.actor_label(actor).to_string(), next));
+        chips.push(chip(
+            "Actor",
+            explorer.actor_label(actor).to_string(),
+            Action::Remove(FilterOption::Actor(actor.clone())),
+        ));
     }
-    let clear_all = push_on::<MouseEvent>(&props.navigate, props.state.without_filters());
+    let clear_all = push_on::<MouseEvent>(&props.navigate, props.state.apply(Action::ClearFilters));
     html! {
         <div class="active-filters">
             <h2 class="visually-hidden">{ "Active filters" }</h2>

@@ -5,9 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::validate::{problem_count, problem_page, Problem, PROBLEM_PAGE};
+use summit_core::validate::{problem_count, Problem};
 
-use crate::data_source::{first_file, input_files, printable, read_file, Loaded};
+use crate::components::problem_list::ProblemList;
+
+use crate::chosen_data::{first_file, input_files, read_file, Loaded};
 
 #[derive(Properties, PartialEq)]
 pub struct DataSourceBarProps {
@@ -129,39 +131,5 @@ pub fn data_notice(props: &DataNoticeProps) -> Html {
                 <ProblemList problems={props.warnings.clone()} />
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ProblemListProps {
-    problems: Rc<Vec<Problem>>,
-}
-
-/// The problems, each as "path: message"; all text, never markup. At most a page of them ([`PROBLEM_PAGE`]); the
-/// last line counts the rest, so that a data set with a problem in every field still draws a short list.
-#[function_component(ProblemList)]
-fn problem_list(props: &ProblemListProps) -> Html {
-    let (shown, more) = problem_page(&props.problems, PROBLEM_PAGE);
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    html! {
-        <ul class="problem-list">
-            { for shown.iter().map(|p| html! {
-                <li class={classes!("problem", p.severity.to_string())}>
-                    <code class="problem-path">{ printable(&p.path) }</code>{ ": " }{ printable(&p.message) }
-                </li>
-            }) }
-            if more.total() > 0 {
-                <li class="problem problem-more">
-                    { format!(
-                        "…and {} more not shown ({}, {}): the first {} are listed above.",
-                        more.total(),
-                        plural(more.errors, "error", "errors"),
-                        plural(more.warnings, "warning", "warnings"),
-                        shown.len()
-                    ) }
-                </li>
-            }
-        </ul>
     }
 }

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use summit_core::embed::{
@@ -12,7 +11,7 @@ use summit_core::embed::{
 };
 use summit_core::state::ViewState;
 
-use crate::components::toolbar::copy_to_clipboard;
+use crate::clipboard::{use_copy, CopyStatus};
 use crate::explorer::use_explorer;
 use crate::instance::{use_instance, Instance};
 
@@ -46,26 +45,18 @@ impl Snippet {
     }
 }
 
-/// What the last Copy did, said in the dialog's live region.
-#[derive(Clone, PartialEq)]
-enum CopyOutcome {
-    Copied(Snippet),
-    /// The clipboard is refused here: the code is selected for copying by hand.
-    Refused(Snippet),
-}
-
-impl CopyOutcome {
-    fn message(&self) -> String {
-        match self {
-            CopyOutcome::Copied(snippet) => {
-                format!("{} is copied. Paste it into your page’s HTML.", snippet.name())
-            }
-            CopyOutcome::Refused(snippet) => format!(
-                "Copying is not allowed here. {} is selected: press Ctrl+C (⌘+C on a Mac) to copy it, or copy it from \
-                 the box by hand.",
-                snippet.name()
-            ),
+/// What the last Copy did, as the dialog's live region says it.
+fn copy_message(status: &CopyStatus<Snippet>) -> String {
+    match status {
+        CopyStatus::Idle => String::new(),
+        CopyStatus::Copied(snippet) => {
+            format!("{} is copied. Paste it into your page’s HTML.", snippet.name())
         }
+        CopyStatus::Refused(snippet) => format!(
+            "Copying is not allowed here. {} is selected: press Ctrl+C (⌘+C on a Mac) to copy it, or copy it from \
+             the box by hand.",
+            snippet.name()
+        ),
     }
 }
 
@@ -92,7 +83,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let dialog_ref = use_node_ref();
     let iframe_box = use_node_ref();
     let script_box = use_node_ref();
-    let outcome = use_state(|| None::<CopyOutcome>);
+    let copy = use_copy::<Snippet>();
 
     {
         let dialog_ref = dialog_ref.clone();
@@ -125,25 +116,17 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         published(&instance, SCRIPT_EMBED_META).as_ref(),
     );
 
-    let copy = |snippet: Snippet, code: String, textarea: &NodeRef| {
-        let outcome = outcome.clone();
+    // A refused copy selects the snippet's box, for copying by hand.
+    let copy_button = |snippet: Snippet, code: String, textarea: &NodeRef| {
+        let copy = copy.clone();
         let textarea = textarea.clone();
         Callback::from(move |_: MouseEvent| {
-            let outcome = outcome.clone();
-            let code = code.clone();
             let textarea = textarea.clone();
-            spawn_local(async move {
-                if copy_to_clipboard(code).await {
-                    outcome.set(Some(CopyOutcome::Copied(snippet)));
-                } else {
-                    select_snippet(&textarea);
-                    outcome.set(Some(CopyOutcome::Refused(snippet)));
-                }
-            });
+            copy.copy(code.clone(), snippet, move || select_snippet(&textarea));
         })
     };
-    let on_copy_iframe = copy(Snippet::Iframe, iframe_code.clone(), &iframe_box);
-    let on_copy_script = copy(Snippet::Script, script_code.clone(), &script_box);
+    let on_copy_iframe = copy_button(Snippet::Iframe, iframe_code.clone(), &iframe_box);
+    let on_copy_script = copy_button(Snippet::Script, script_code.clone(), &script_box);
     let on_close = {
         let dialog_ref = dialog_ref.clone();
         Callback::from(move |_: MouseEvent| {
@@ -185,7 +168,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                 <button type="button" class="button" onclick={on_copy_script}>{ "Copy code without an iframe" }</button>
             </div>
             <p class="embed-copy-status" role="status" aria-live="polite">
-                { outcome.as_ref().map(CopyOutcome::message).unwrap_or_default() }
+                { copy_message(copy.status()) }
             </p>
             <div class="embed-dialog-actions">
                 <button type="button" class="button" onclick={on_close}>{ "Close" }</button>

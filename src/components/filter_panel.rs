@@ -1,12 +1,12 @@
 //! The filter panel: search, sort, and one fieldset per facet with live counts.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use summit_core::action::{Action, FilterOption};
 use summit_core::query::FacetCounts;
-use summit_core::state::{Filters, SortOrder, ViewState};
+use summit_core::state::{SortOrder, ViewState};
 use summit_core::url::MAX_SEARCH_CHARS;
 
 use crate::components::category_icon::category_icon;
@@ -21,14 +21,6 @@ pub struct FilterPanelProps {
     /// away so that the results start on the first screen; with room for two columns it always shows.
     #[prop_or_default]
     pub expanded: bool,
-}
-
-fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
-    let mut set = set.clone();
-    if !set.remove(value) {
-        set.insert(value.clone());
-    }
-    set
 }
 
 /// One checkbox option of a facet; zero-count options stay visible but disabled.
@@ -53,20 +45,13 @@ fn option_html(
     }
 }
 
-fn with_filters(state: &ViewState, filters: Filters) -> ViewState {
-    ViewState {
-        filters,
-        ..state.clone()
-    }
-}
-
 /// Search, sort and facets. Every change goes to the URL; nothing is kept here.
 #[function_component(FilterPanel)]
 pub fn filter_panel(props: &FilterPanelProps) -> Html {
     let explorer = use_explorer();
     // In a host page the panel is a named region: an `aside` would be a complementary landmark inside whatever
     // landmark of the host's holds the explorer (a sidebar, its main), and complementary landmarks belong at the top.
-    let embedded = crate::instance::use_instance().is_embedded();
+    let embedded = crate::instance::use_instance().is_script_embed();
     let state = &props.state;
     let filters = &state.filters;
 
@@ -75,18 +60,10 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            // `maxlength` stops typing and pasting at the limit; a value set by a script is cut here,
-            // to the same first characters the address keeps.
-            let mut search = input.value();
-            if let Some((cut, _)) = search.char_indices().nth(MAX_SEARCH_CHARS) {
-                search.truncate(cut);
-            }
-            let filters = Filters {
-                search,
-                ..state.filters.clone()
-            };
+            // `maxlength` stops typing and pasting at the limit; a value set by a script is cut by the action, to
+            // the same first characters the address keeps.
             navigate.emit(Navigation {
-                state: with_filters(&state, filters),
+                state: state.apply(Action::SetSearch(input.value())),
                 mode: HistoryMode::Replace,
             });
         })
@@ -98,28 +75,19 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             let sort = SortOrder::from_id(&select.value()).unwrap_or_default();
             navigate.emit(Navigation {
-                state: ViewState {
-                    sort,
-                    ..(*state).clone()
-                },
+                state: state.apply(Action::SetSort(sort)),
                 mode: HistoryMode::Push,
             });
         })
     };
 
     let categories = props.counts.categories.iter().map(|(category, count)| {
-        let next = with_filters(state, Filters { categories: toggled(&filters.categories, category), ..filters.clone() });
+        let next = state.apply(Action::Toggle(FilterOption::Category(*category)));
         let label = html! { <>{ category_icon(*category) }<span>{ explorer.category_label(*category) }</span></> };
         option_html(&format!("cat-{}", category.id()), label, *count, filters.categories.contains(category), &props.navigate, next)
     });
     let levels = props.counts.levels.iter().rev().map(|(level, count)| {
-        let next = with_filters(
-            state,
-            Filters {
-                levels: toggled(&filters.levels, level),
-                ..filters.clone()
-            },
-        );
+        let next = state.apply(Action::Toggle(FilterOption::Level(*level)));
         let label =
             html! { <span>{ format!("{} ({level})", explorer.level_label(*level)) }</span> };
         option_html(
@@ -132,13 +100,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         )
     });
     let domains = props.counts.domains.iter().map(|(domain, count)| {
-        let next = with_filters(
-            state,
-            Filters {
-                domains: toggled(&filters.domains, domain),
-                ..filters.clone()
-            },
-        );
+        let next = state.apply(Action::Toggle(FilterOption::Domain(domain.clone())));
         let label = html! { <span>{ explorer.domain_label(domain) }</span> };
         option_html(
             &format!("domain-{domain}"),
@@ -150,13 +112,7 @@ pub fn filter_panel(props: &FilterPanelProps) -> Html {
         )
     });
     let actors = props.counts.actors.iter().map(|(actor, count)| {
-        let next = with_filters(
-            state,
-            Filters {
-                actors: toggled(&filters.actors, actor),
-                ..filters.clone()
-            },
-        );
+        let next = state.apply(Action::Toggle(FilterOption::Actor(actor.clone())));
         let label = html! { <span>{ explorer.actor_label(actor) }</span> };
         option_html(
             &format!("actor-{actor}"),

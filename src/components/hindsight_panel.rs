@@ -11,7 +11,7 @@ use summit_core::dates::format_iso_date;
 use summit_core::hindsight::{entries_for, outcome_for, source_host};
 use summit_core::model::{Hindsight, HindsightEntry, Verdict};
 
-use crate::embedding::leaving_link;
+use crate::frame_embed::leaving_link;
 
 /// Heading text of every hindsight section, so the reader never mistakes it for the article.
 pub const HINDSIGHT_HEADING: &str = "After the article, not in it";

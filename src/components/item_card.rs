@@ -13,7 +13,7 @@ use crate::components::highlighted_text::highlighted_text;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::components::reading_note::reading_note;
 use crate::explorer::{link_click, state_href, use_explorer, Navigate};
-use crate::hindsight_data::use_hindsight;
+use crate::hindsight_layer::use_hindsight;
 
 #[derive(Properties, PartialEq)]
 pub struct ItemCardProps {

@@ -7,15 +7,16 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::dates::format_iso_date;
-use summit_core::state::{PassageRef, View, ViewState};
+use summit_core::state::{PassageRef, ViewState};
 
 use crate::components::category_icon::category_icon;
 use crate::components::feasibility_meter::feasibility_meter;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::components::reading_note::reading_note;
 use crate::explorer::{link_click, state_href, use_explorer, HistoryMode, Navigate, Navigation};
-use crate::hindsight_data::use_hindsight;
+use crate::hindsight_layer::use_hindsight;
 use crate::instance::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
@@ -24,13 +25,6 @@ pub struct ItemDetailProps {
     pub index: usize,
     pub state: Rc<ViewState>,
     pub navigate: Navigate,
-}
-
-fn with_item(state: &ViewState, item: Option<&str>) -> ViewState {
-    ViewState {
-        open_item: item.map(str::to_string),
-        ..state.clone()
-    }
 }
 
 /// When the dialog has closed and the browser had no element to give focus back to (the dialog was opened from a link
@@ -72,7 +66,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
     {
         let dialog_ref = dialog_ref.clone();
         let navigate = props.navigate.clone();
-        let closed_state = with_item(&props.state, None);
+        let closed_state = props.state.apply(Action::CloseItem);
         let item_id = explorer.data.items[props.index].id.clone();
         let instance = instance.clone();
         use_effect_with(props.index, move |_| {
@@ -118,14 +112,11 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
         .iter()
         .filter(|e| e.items.contains(&item.id))
         .collect();
-    let read_state = |evidence: usize| ViewState {
-        view: View::Article,
-        open_item: None,
-        passage: Some(PassageRef {
+    let read_state = |evidence: usize| {
+        props.state.apply(Action::ReadPassage(PassageRef {
             item: item.id.clone(),
             evidence,
-        }),
-        ..(*props.state).clone()
+        }))
     };
 
     html! {
@@ -183,7 +174,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                 <h3>{ "Related in the article" }</h3>
                 <ul class="related">
                     { for related.iter().map(|(_, other)| {
-                        let target = with_item(&props.state, Some(&other.id));
+                        let target = props.state.apply(Action::OpenItem(other.id.clone()));
                         html! {
                             <li class={format!("cat-{}", other.category.id())}>
                                 { category_icon(other.category) }

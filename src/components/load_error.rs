@@ -6,6 +6,8 @@ use yew::prelude::*;
 
 use summit_core::validate::Problem;
 
+use crate::components::problem_list::ProblemList;
+
 #[derive(Properties, PartialEq)]
 pub struct LoadErrorProps {
     pub problems: Rc<Vec<Problem>>,
@@ -17,9 +19,7 @@ pub fn load_error(props: &LoadErrorProps) -> Html {
     html! {
         <section class="load-error" role="alert">
             <h1>{ "The data could not be loaded" }</h1>
-            <ul>
-                { for props.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li> }) }
-            </ul>
+            <ProblemList problems={props.problems.clone()} />
         </section>
     }
 }

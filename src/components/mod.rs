@@ -1,9 +1,8 @@
-//! The explorer's components, one per file; each only draws what the core computed.
+//! The explorer's small components, one per file, that the views and the page are made of; each only draws what the
+//! core computed. The views themselves (cards, matrix, article, timeline, scorecard) are in [`crate::views`].
 
 pub mod active_filters;
 pub mod article_header;
-pub mod article_view;
-pub mod card_list;
 pub mod category_icon;
 pub mod data_source_bar;
 pub mod embed_dialog;
@@ -15,9 +14,7 @@ pub mod hindsight_panel;
 pub mod item_card;
 pub mod item_detail;
 pub mod load_error;
-pub mod matrix_view;
+pub mod problem_list;
 pub mod reading_note;
 pub mod result_summary;
-pub mod scorecard_view;
-pub mod timeline_view;
 pub mod toolbar;

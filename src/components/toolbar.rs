@@ -3,12 +3,13 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::state::{View, ViewState};
 use summit_core::validate::Problem;
 
+use crate::clipboard::{use_copy, CopyStatus};
 use crate::components::embed_dialog::EmbedDialog;
 use crate::explorer::{link_click, push_on, state_href, Navigate};
 use crate::theme::{apply_theme, saved_theme, Theme};
@@ -31,29 +32,6 @@ pub struct ToolbarProps {
     pub downloads: Html,
 }
 
-/// What happened when the reader asked to copy the link.
-#[derive(Clone, PartialEq)]
-enum CopyStatus {
-    Idle,
-    Copied,
-    /// The clipboard is not allowed here (a sandboxed iframe, an insecure page): show the link to copy by hand.
-    Refused(String),
-}
-
-/// Writes `text` to the clipboard; false when the page may not (no clipboard, or the write was refused).
-pub(crate) async fn copy_to_clipboard(text: String) -> bool {
-    let navigator = gloo::utils::window().navigator();
-    // Insecure pages have no clipboard at all; sandboxed iframes reject the write.
-    let has_clipboard =
-        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
-    if !has_clipboard {
-        return false;
-    }
-    JsFuture::from(navigator.clipboard().write_text(&text))
-        .await
-        .is_ok()
-}
-
 /// View links, the hindsight switch, copy link, embed (not when embedded) and theme, in a landmark of their own.
 ///
 /// In a one-column layout (the stylesheet decides by the explorer's own width) a row of two buttons follows the view
@@ -62,10 +40,11 @@ pub(crate) async fn copy_to_clipboard(text: String) -> bool {
 /// on the first screen of a phone.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let copy_status = use_state(|| CopyStatus::Idle);
+    // What copying the link did; a refusal keeps the link, to show it for copying by hand.
+    let copy = use_copy::<String>();
     let more_open = use_state(|| false);
     let more_button = use_node_ref();
-    let embedded = crate::instance::use_instance().is_embedded();
+    let embedded = crate::instance::use_instance().is_script_embed();
     let theme = use_state(|| {
         if embedded {
             Theme::System
@@ -77,18 +56,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let embed_button = use_node_ref();
 
     let on_copy = {
-        let copy_status = copy_status.clone();
+        let copy = copy.clone();
         Callback::from(move |_: MouseEvent| {
             let href = gloo::utils::window().location().href().unwrap_or_default();
-            let copy_status = copy_status.clone();
-            spawn_local(async move {
-                let copied = copy_to_clipboard(href.clone()).await;
-                copy_status.set(if copied {
-                    CopyStatus::Copied
-                } else {
-                    CopyStatus::Refused(href)
-                });
-            });
+            copy.copy(href.clone(), href, || {});
         })
     };
     let on_theme = {
@@ -119,7 +90,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 
     let on_hindsight = push_on::<MouseEvent>(
         &props.navigate,
-        props.state.with_hindsight(!props.state.hindsight),
+        props
+            .state
+            .apply(Action::SetHindsight(!props.state.hindsight)),
     );
     let hindsight_on = props.state.hindsight;
 
@@ -157,7 +130,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <nav class="view-nav" aria-label="Views">
                 <ul>
                     { for views.map(|view| {
-                        let target = ViewState { view, open_item: None, passage: None, ..(*props.state).clone() };
+                        let target = props.state.apply(Action::ShowView(view));
                         let current = props.state.view == view;
                         html! {
                             <li>
@@ -224,9 +197,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 }
             </div>
             <div class="copy-status" role="status" aria-live="polite">
-                { match &*copy_status {
+                { match copy.status() {
                     CopyStatus::Idle => html! {},
-                    CopyStatus::Copied => html! { <p>{ "Link copied. It opens exactly this view." }</p> },
+                    CopyStatus::Copied(_) => html! { <p>{ "Link copied. It opens exactly this view." }</p> },
                     CopyStatus::Refused(href) => html! {
                         <p>
                             <label for="copy-fallback">{ "Copying is not allowed here. Copy the link by hand:" }</label>

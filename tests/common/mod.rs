@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_fruits::data;
+use summit_fruits::bundled;
 use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
 
 /// The explorer over the bundled data set, as `App` provides it.
 pub fn explorer() -> ExplorerContext {
     Shared(Rc::new(Explorer::new(
-        data::bundled().expect("the bundled data set loads"),
+        bundled::data_set().expect("the bundled data set loads"),
     )))
 }
 

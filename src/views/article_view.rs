@@ -8,13 +8,14 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::model::{Category, DataSet};
 use summit_core::passages::{segments, Mark};
 use summit_core::state::{PassageRef, ViewState};
 
 use crate::components::category_icon::category_icon;
-use crate::embedding::leaving_link;
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
+use crate::frame_embed::leaving_link;
 use crate::instance::{use_instance, Instance};
 
 #[derive(Properties, PartialEq)]
@@ -60,10 +61,8 @@ impl Ctx<'_> {
 
     /// The state with this mark's card open.
     fn open_state(&self, mark: &Mark) -> ViewState {
-        ViewState {
-            open_item: Some(self.data.items[mark.item].id.clone()),
-            ..self.state.clone()
-        }
+        self.state
+            .apply(Action::OpenItem(self.data.items[mark.item].id.clone()))
     }
 
     /// The link after a quotation that opens its card: an icon named "Open card: <title>" by `aria-label`, so that

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use summit_core::embed::MARKER_ATTRIBUTE;
 
 use crate::app::App;
-use crate::instance::{elements_of, set_host_page, EmbedOptions, Instance};
+use crate::instance::{elements_of, set_host_page, Instance, ScriptEmbedOptions};
 
 /// The class of the element inside each shadow root that the explorer is drawn into (the scoped stylesheet's root).
 pub const MOUNT_CLASS: &str = "embed-root";
@@ -122,9 +122,9 @@ fn mount_one(
     shadow.append_child(&link).ok()?;
     shadow.append_child(&mount).ok()?;
     let props = EmbeddedAppProps {
-        instance: Instance::embedded(
+        instance: Instance::in_shadow_root(
             shadow,
-            EmbedOptions {
+            ScriptEmbedOptions {
                 attributes,
                 app_url: app,
             },

@@ -6,14 +6,14 @@ use summit_core::model::DataSet;
 use summit_core::validate::{parse_data_set, Limits, Problem};
 
 /// The bundled data set's JSON, the same file that is published beside the app.
-pub const BUNDLED_JSON: &str = include_str!("../data/potential-fruits.json");
+pub const DATA_SET_JSON: &str = include_str!("../data/potential-fruits.json");
 
 thread_local! {
     static BUNDLED: Result<Rc<DataSet>, Rc<Vec<Problem>>> =
-        parse_data_set(BUNDLED_JSON, &Limits::default()).map(Rc::new).map_err(Rc::new);
+        parse_data_set(DATA_SET_JSON, &Limits::default()).map(Rc::new).map_err(Rc::new);
 }
 
 /// The bundled data set, or the problems that kept it from loading.
-pub fn bundled() -> Result<Rc<DataSet>, Rc<Vec<Problem>>> {
+pub fn data_set() -> Result<Rc<DataSet>, Rc<Vec<Problem>>> {
     BUNDLED.with(Clone::clone)
 }

@@ -29,7 +29,7 @@ pub struct FullExplorerLinkProps {
 /// the page itself; in a script embed it is the bundle's `index.html` beside the embed script.
 #[function_component(FullExplorerLink)]
 pub fn full_explorer_link(props: &FullExplorerLinkProps) -> Html {
-    let target = match use_instance().embed() {
+    let target = match use_instance().script_embed_options() {
         Some(embed) => full_explorer_link_from(&embed.app_url, &props.state),
         None => {
             let href = gloo::utils::window().location().href().unwrap_or_default();

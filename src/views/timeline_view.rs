@@ -6,17 +6,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::dates::{format_iso_date, IsoDate};
 use summit_core::hindsight::later_entries;
-use summit_core::model::{Event, Hindsight, HindsightEntry};
+use summit_core::model::{DataSet, Event, Hindsight, HindsightEntry};
 use summit_core::state::{View, ViewState};
 
-use crate::components::article_view::paragraph_id;
 use crate::components::category_icon::category_icon;
 use crate::components::hindsight_panel::{hindsight_icon, source_link};
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
-use crate::hindsight_data::use_hindsight;
+use crate::hindsight_layer::use_hindsight;
 use crate::instance::{use_instance, Instance};
+use crate::views::article_view::paragraph_id;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
@@ -28,6 +29,12 @@ pub struct TimelineViewProps {
 
 /// The date of the Geneva summit, the event the whole article looks towards.
 const SUMMIT_DATE: &str = "2021-06-16";
+
+/// Whether `event` is the one the article looks towards (the summit), marked on the line.
+// switches to Article.focus_event at merge
+fn is_focus_event(_data: &DataSet, event: &Event) -> bool {
+    event.date == SUMMIT_DATE
+}
 
 /// A date as `<time>`, written for people.
 fn time(date: &str) -> Html {
@@ -87,17 +94,12 @@ fn event_entry(
     event: &Event,
     instance: &Instance,
 ) -> Html {
-    let summit = event.date == SUMMIT_DATE;
+    let summit = is_focus_event(&explorer.data, event);
     let dates = match &event.end_date {
         Some(end) => html! { <>{ time(&event.date) }{ " – " }{ time(end) }</> },
         None => time(&event.date),
     };
-    let article_state = ViewState {
-        view: View::Article,
-        passage: None,
-        open_item: None,
-        ..(*props.state).clone()
-    };
+    let article_state = props.state.apply(Action::ShowView(View::Article));
     let title_id = format!("timeline-event-{}", event.id);
     let chips = item_chips(explorer, props, &event.items);
     html! {
@@ -134,7 +136,7 @@ fn item_chips(explorer: &Explorer, props: &TimelineViewProps, items: &[String]) 
         .filter_map(|id| explorer.item(id))
         .map(|(index, item)| {
             let included = props.included.get(index).copied().unwrap_or(false);
-            let target = ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() };
+            let target = props.state.apply(Action::OpenItem(item.id.clone()));
             let class = classes!(
                 "timeline-chip",
                 format!("cat-{}", item.category.id()),

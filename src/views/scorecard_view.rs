@@ -7,93 +7,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::hindsight::{scorecard, ScoreRow};
 use summit_core::model::{Category, Verdict};
+use summit_core::scorecard::{
+    cell_items, count_label, selection_text, Column, Selection, Table, NO_FACTS,
+};
 use summit_core::state::ViewState;
 use summit_core::validate::Problem;
 
 use crate::components::category_icon::category_icon;
 use crate::components::hindsight_panel::{hindsight_icon, VerdictIcon, HINDSIGHT_HEADING};
+use crate::components::problem_list::ProblemList;
 use crate::explorer::{link_click, state_href, use_explorer, Explorer, Navigate};
-use crate::hindsight_data::{use_hindsight, HindsightContext};
+use crate::hindsight_layer::{use_hindsight, HindsightContext};
 
 #[derive(Properties, PartialEq)]
 pub struct ScorecardViewProps {
     pub state: Rc<ViewState>,
     pub navigate: Navigate,
-}
-
-/// Which of the two tables a count belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Table {
-    Level,
-    Category,
-}
-
-impl Table {
-    fn id(self) -> &'static str {
-        match self {
-            Table::Level => "level",
-            Table::Category => "category",
-        }
-    }
-}
-
-/// A column of counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Verdict(Verdict),
-    /// Items with no recorded outcome.
-    Unchecked,
-    /// Every item of the row.
-    All,
-}
-
-impl Column {
-    fn label(self) -> &'static str {
-        match self {
-            Column::Verdict(v) => v.label(),
-            Column::Unchecked => NO_FACTS,
-            Column::All => "All",
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Column::Verdict(v) => v.id(),
-            Column::Unchecked => "unchecked",
-            Column::All => "all",
-        }
-    }
-
-    /// Every column, left to right.
-    fn all() -> Vec<Column> {
-        Verdict::ALL
-            .iter()
-            .map(|&v| Column::Verdict(v))
-            .chain([Column::Unchecked, Column::All])
-            .collect()
-    }
-}
-
-/// The column of items without an outcome.
-const NO_FACTS: &str = "No checked facts";
-
-/// The count the reader opened: a table, a row (`None` for the "All items" row) and a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Selection {
-    table: Table,
-    row: Option<usize>,
-    column: Column,
-}
-
-/// The items of one cell, in article order.
-fn cell_items(row: &ScoreRow, column: Column) -> Vec<usize> {
-    match column {
-        Column::Verdict(v) => row.items(Some(v)).to_vec(),
-        Column::Unchecked => row.items(None).to_vec(),
-        Column::All => row.all(),
-    }
 }
 
 /// A row's header: the level's name and rank, or the category's icon and name.
@@ -124,30 +56,6 @@ fn row_header(explorer: &Explorer, table: Table, row: &ScoreRow) -> (Html, Strin
             None => (html! { { row.key.clone() } }, row.key.clone()),
         },
     }
-}
-
-/// "3 items", "1 item".
-fn items_text(n: usize) -> String {
-    if n == 1 {
-        "1 item".to_string()
-    } else {
-        format!("{n} items")
-    }
-}
-
-/// How the status line names a selection: "3 items rated Easy at the summit that were borne out".
-fn selection_text(table: Table, row_label: Option<&str>, column: Column, n: usize) -> String {
-    let whose = match (table, row_label) {
-        (Table::Level, Some(label)) => format!(" rated “{label}” at the summit"),
-        (Table::Category, Some(label)) => format!(" in “{label}”"),
-        (_, None) => String::new(),
-    };
-    let which = match column {
-        Column::Verdict(v) => format!(", {}", v.label().to_lowercase()),
-        Column::Unchecked => ", with no checked facts".to_string(),
-        Column::All => String::new(),
-    };
-    format!("{}{whose}{which}:", items_text(n))
 }
 
 /// The scorecard: an intro, the verdicts' legend, and the tables by level and by category with their item lists.
@@ -202,11 +110,7 @@ pub fn scorecard_view(props: &ScorecardViewProps) -> Html {
             let onclick = {
                 let selection = selection.clone();
                 Callback::from(move |_: MouseEvent| {
-                    selection.set(if *selection == Some(this) {
-                        None
-                    } else {
-                        Some(this)
-                    });
+                    selection.set(Selection::toggled(*selection, this));
                 })
             };
             html! {
@@ -214,7 +118,7 @@ pub fn scorecard_view(props: &ScorecardViewProps) -> Html {
                     <button type="button" class="scorecard-count-button" aria-expanded={if open { "true" } else { "false" }}
                         aria-controls={list_id.clone()} {onclick}>
                         { n.to_string() }
-                        <span class="visually-hidden">{ format!(" {}: {row_label}, {}", if n == 1 { "item" } else { "items" }, column.label()) }</span>
+                        <span class="visually-hidden">{ count_label(n, row_label, column) }</span>
                     </button>
                 </td>
             }
@@ -257,7 +161,7 @@ pub fn scorecard_view(props: &ScorecardViewProps) -> Html {
                 if let Some((_, items)) = &listed {
                     <ul class="scorecard-items" aria-labelledby={status_id}>
                         { for items.iter().filter_map(|&i| explorer.data.items.get(i)).map(|item| {
-                            let target = ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() };
+                            let target = props.state.apply(Action::OpenItem(item.id.clone()));
                             html! {
                                 <li class={format!("cat-{}", item.category.id())} data-item={item.id.clone()} key={item.id.clone()}>
                                     { category_icon(item.category) }
@@ -347,9 +251,7 @@ pub fn hindsight_unavailable(props: &HindsightUnavailableProps) -> Html {
         <section class="scorecard-view hindsight-unavailable" aria-labelledby="scorecard-heading">
             <h2 id="scorecard-heading">{ "Scorecard" }</h2>
             <p>{ "The hindsight layer could not be loaded, so the scorecard cannot be shown. Its file has these problems:" }</p>
-            <ul>
-                { for props.problems.iter().map(|p| html! { <li><code>{ &p.path }</code>{ ": " }{ &p.message }</li> }) }
-            </ul>
+            <ProblemList problems={props.problems.clone()} />
         </section>
     }
 }

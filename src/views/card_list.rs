@@ -5,6 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::paging::{card_batches, cards_now, group_thousands};
 use summit_core::state::ViewState;
 
@@ -62,7 +63,7 @@ pub fn card_list(props: &CardListProps) -> Html {
     }
 
     if props.shown.is_empty() {
-        let clear = push_on::<MouseEvent>(&props.navigate, props.state.without_filters());
+        let clear = push_on::<MouseEvent>(&props.navigate, props.state.apply(Action::ClearFilters));
         return html! {
             <div class="empty-result">
                 <p>{ "No prospect or risk matches these filters." }</p>
@@ -91,7 +92,7 @@ pub fn card_list(props: &CardListProps) -> Html {
             <ul class="card-list" ref={list_ref}>
                 { for props.shown[..cards_now(drawn.drawn, *first_render)].iter().map(|&index| {
                     let item = &explorer.data.items[index];
-                    let open_state = Rc::new(ViewState { open_item: Some(item.id.clone()), ..(*props.state).clone() });
+                    let open_state = Rc::new(props.state.apply(Action::OpenItem(item.id.clone())));
                     html! {
                         <li key={item.id.as_str()}>
                             <ItemCard {index} {open_state} terms={props.terms.clone()} navigate={props.navigate.clone()} />

@@ -1,0 +1,9 @@
+//! The explorer's views, one per tab of the toolbar: the cards, the feasibility matrix, the annotated article, the
+//! timeline and the hindsight scorecard. Each draws the whole results area for its view; the small pieces they share
+//! are in [`crate::components`].
+
+pub mod article_view;
+pub mod card_list;
+pub mod matrix_view;
+pub mod scorecard_view;
+pub mod timeline_view;
