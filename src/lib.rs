@@ -149,7 +149,8 @@ pub fn start() {
         return;
     }
     theme::apply_theme(theme::saved_theme());
-    // The build writes the content as plain HTML for the first paint (hooks/prerender.mjs); the app replaces it.
+    // The build writes the content as plain HTML for the first paint (`cargo xtask postbuild`,
+    // xtask/src/postbuild/prerender.rs); the app replaces it.
     if let Some(prerendered) = document.get_element_by_id("prerender") {
         prerendered.remove();
     }

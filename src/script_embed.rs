@@ -1,7 +1,7 @@
 //! The script embed: mounts an explorer into every `[data-summit-fruits]` element of a host page, each in its own
 //! open shadow root with our stylesheet, its own options and its own state.
 //!
-//! `summit-fruits-embed.js` (written by hooks/embed.mjs) loads the wasm and calls [`mount_embeds`] with the addresses
+//! `summit-fruits-embed.js` (written by xtask/src/postbuild/script_embed.rs from static/summit-fruits-embed.js) loads the wasm and calls [`mount_embeds`] with the addresses
 //! of the scoped stylesheet (and its integrity hash) and of the full explorer, both resolved against the script's own
 //! address.
 

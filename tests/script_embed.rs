@@ -10,7 +10,7 @@ use summit_fruits::script_embed::{is_host_page, mount_embeds, MOUNT_CLASS};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const APP: &str = "https://example.org/fruits/index.html";
-/// A stylesheet's integrity as hooks/embed.mjs passes it (the test stylesheet is not there: it fails to load either way).
+/// A stylesheet's integrity as the script embed's entry (static/summit-fruits-embed.js) passes it (the test stylesheet is not there: it fails to load either way).
 const INTEGRITY: &str = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
 
 fn marked(attributes: &[(&str, &str)]) -> web_sys::Element {
