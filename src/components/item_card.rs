@@ -43,9 +43,9 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 </p>
                 { feasibility_meter(&explorer, item.feasibility.level) }
             </div>
-            // The data set's first item carries the Element Timing name that `cargo xtask bench` measures first paint by,
-            // as the prerendered first card does (`cargo xtask postbuild`, xtask/src/postbuild/prerender.rs). On the link: the title's text is laid out in it
-            // (it is a block), and Element Timing names text by the block it is laid out in.
+            // The data set's first item carries the Element Timing name that `cargo xtask bench` measures first paint
+            // by, as the prerendered first card does (xtask/src/postbuild/prerender.rs). On the link: the title's text
+            // is laid out in it (it is a block), and Element Timing names text by the block it is laid out in.
             <h3 class="card-title" id={title_id.clone()}>
                 <a href={state_href(&props.open_state)} onclick={link_click(&props.navigate, (*props.open_state).clone())}
                     elementtiming={(props.index == 0).then_some(AttrValue::Static("first-card"))}>
