@@ -12,6 +12,8 @@
 //! Iframe embed: everything is plain string building from the page's address and the [`ViewState`]; the Embed
 //! dialog and the embedded page only show or send what these functions return.
 
+use percent_encoding::percent_decode_str;
+
 use crate::state::ViewState;
 use crate::url::{encode, is_key, parse_fragment, to_fragment, KnownIds, UrlNotice};
 
@@ -306,26 +308,5 @@ pub fn dialog_top(
 
 /// Decodes the `%XX` escapes that [`to_fragment`] writes (it writes nothing else that needs decoding).
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
