@@ -79,6 +79,9 @@ pub struct Article {
     pub url: String,
     /// The citation as the publisher gives it.
     pub citation: String,
+    /// The id of the event the whole article looks towards (an id in `events`); the timeline marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_event: Option<String>,
     /// The full text, section by section.
     pub sections: Vec<Section>,
 }

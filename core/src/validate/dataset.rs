@@ -23,6 +23,7 @@ pub fn validate_with_limits(data: &DataSet, limits: &Limits) -> Vec<Problem> {
     let mut c = Checker::new(limits);
     let index = ArticleIndex::new(&data.article);
     check_article(&mut c, &data.article);
+    check_focus_event(&mut c, data);
     let levels = check_scale(&mut c, data);
     let vocab = check_vocabularies(&mut c, &data.vocabularies);
     check_items(&mut c, data, &index, &levels, &vocab);
@@ -71,6 +72,18 @@ fn check_article(c: &mut Checker<'_>, a: &Article) {
                 &format!("{base}.paragraphs[{j}]"),
                 "the paragraph",
                 paragraph,
+            );
+        }
+    }
+}
+
+/// The article's focus event, when it names one, is an event of the data set.
+fn check_focus_event(c: &mut Checker<'_>, data: &DataSet) {
+    if let Some(id) = &data.article.focus_event {
+        if !data.events.iter().any(|e| e.id == *id) {
+            c.error(
+                "$.article.focus_event",
+                format!("unknown event {} (not an id in $.events)", show(id)),
             );
         }
     }

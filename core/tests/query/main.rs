@@ -80,6 +80,7 @@ fn data_set(items: Vec<Item>, sections: Vec<Section>) -> DataSet {
             published: "2021-06-01".into(),
             url: "https://example.org/a".into(),
             citation: "Citation.".into(),
+            focus_event: None,
             sections,
         },
         feasibility_scale: (1..=4)

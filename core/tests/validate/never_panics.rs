@@ -126,6 +126,15 @@ fn small_bundled_json() -> &'static str {
                     .iter()
                     .all(|i| ids.contains(i))
         });
+        // The article's focus event goes with its event.
+        let focus_kept = v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == v["article"]["focus_event"]);
+        if !focus_kept {
+            v["article"].as_object_mut().unwrap().remove("focus_event");
+        }
         serde_json::to_string_pretty(&v).unwrap()
     })
 }

@@ -261,3 +261,56 @@ fn items_need_evidence_domains_actors() {
     ];
     run_cases(&fixture(), cases);
 }
+
+/// The article's focus event, when it has one, names an event of the data set.
+#[test]
+fn the_focus_event_is_an_event_of_the_data_set() {
+    let cases: &[Case] = &[
+        (
+            "unknown event",
+            |v| v["article"]["focus_event"] = json!("moscow-summit"),
+            "$.article.focus_event",
+            "unknown event \"moscow-summit\" (not an id in $.events)",
+            E,
+        ),
+        (
+            "empty id",
+            |v| v["article"]["focus_event"] = json!(""),
+            "$.article.focus_event",
+            "unknown event \"\"",
+            E,
+        ),
+        (
+            "an item's id is no event",
+            |v| v["article"]["focus_event"] = json!("arms-control"),
+            "$.article.focus_event",
+            "unknown event \"arms-control\"",
+            E,
+        ),
+        (
+            "the event it named was renamed",
+            |v| {
+                v["article"]["focus_event"] = json!("geneva-summit");
+                v["events"][0]["id"] = json!("summit-in-geneva");
+            },
+            "$.article.focus_event",
+            "unknown event \"geneva-summit\"",
+            E,
+        ),
+    ];
+    run_cases(&fixture(), cases);
+
+    for focus in [None, Some("geneva-summit"), Some("treaty-talks")] {
+        let mut v = fixture();
+        if let Some(id) = focus {
+            v["article"]["focus_event"] = json!(id);
+        }
+        let problems = validate(&data_of(&v));
+        assert!(problems.is_empty(), "{focus:?}: {}", list(&problems));
+    }
+    let bundled = data_of(&bundled_value());
+    assert_eq!(
+        bundled.article.focus_event.as_deref(),
+        Some("geneva-summit")
+    );
+}
