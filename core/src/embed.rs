@@ -12,10 +12,8 @@
 //! Iframe embed: everything is plain string building from the page's address and the [`ViewState`]; the Embed
 //! dialog and the embedded page only show or send what these functions return.
 
-use percent_encoding::percent_decode_str;
-
 use crate::state::ViewState;
-use crate::url::{encode, is_key, parse_fragment, to_fragment, KnownIds, UrlNotice};
+use crate::url::{decode_value, encode, is_key, parse_fragment, to_fragment, KnownIds, UrlNotice};
 
 /// The attribute that marks an element of a host page as a place for the explorer.
 pub const MARKER_ATTRIBUTE: &str = "data-summit-fruits";
@@ -247,7 +245,7 @@ pub fn state_settings(state: &ViewState) -> Vec<(String, String)> {
         .split('&')
         .filter(|pair| !pair.is_empty())
         .filter_map(|pair| pair.split_once('='))
-        .map(|(key, value)| (key.to_string(), percent_decode(value)))
+        .map(|(key, value)| (key.to_string(), decode_value(value)))
         .collect()
 }
 
@@ -304,9 +302,4 @@ pub fn dialog_top(
     } else {
         highest
     }
-}
-
-/// Decodes the `%XX` escapes that [`to_fragment`] writes (it writes nothing else that needs decoding).
-fn percent_decode(text: &str) -> String {
-    percent_decode_str(text).decode_utf8_lossy().into_owned()
 }

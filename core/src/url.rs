@@ -12,8 +12,6 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
 use crate::model::{Category, DataSet};
 use crate::state::{MatrixRows, PassageRef, SortOrder, View, ViewState};
 use crate::text::head_chars;
@@ -165,16 +163,20 @@ pub fn to_fragment(state: &ViewState) -> String {
     out
 }
 
-/// Every byte but the unreserved characters `A-Za-z0-9-._~`: what [`encode`] escapes.
-const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
 /// Percent-encodes every byte of `text` except the unreserved characters `A-Za-z0-9-._~`.
 pub(crate) fn encode(text: &str) -> String {
-    utf8_percent_encode(text, ESCAPED).to_string()
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
+    }
+    out
 }
 
 /// Reads a fragment (with or without its leading `#`) into a view state, with a notice for every part dropped.
@@ -482,6 +484,12 @@ fn clip(text: &str) -> String {
     head_chars(text, NOTICE_VALUE_CHARS)
 }
 
+/// A key or value of a fragment, percent-decoded as [`parse_fragment`] decodes it (bytes that are not UTF-8 become
+/// U+FFFD): the inverse of [`encode`].
+pub(crate) fn decode_value(raw: &str) -> String {
+    decode(raw).text
+}
+
 /// The result of decoding one key or value.
 struct Decoded {
     text: String,
@@ -491,20 +499,41 @@ struct Decoded {
 }
 
 /// Percent-decodes leniently: `+` is a space, `%XX` a byte, and any other `%` stays as typed.
+///
+/// Written here rather than taken from the `percent-encoding` crate (as is [`encode`]), which would add about 1.2 KB
+/// gzip to the app's wasm.
 fn decode(raw: &str) -> Decoded {
-    let broken_escape = raw
-        .match_indices('%')
-        .find(|&(i, _)| {
-            !raw.as_bytes()
-                .get(i + 1..i + 3)
-                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-        })
-        .map(|(i, _)| {
-            let after = raw[i + 1..].chars().take_while(|&c| c != '%').take(2);
-            std::iter::once('%').chain(after).collect()
-        });
-    let bytes: Vec<u8> = percent_decode_str(&raw.replace('+', " ")).collect();
-    match String::from_utf8(bytes) {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut broken_escape = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'%' => match (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi << 4 | lo);
+                    i += 3;
+                }
+                _ => {
+                    if broken_escape.is_none() {
+                        let after = raw[i + 1..].chars().take_while(|&c| c != '%').take(2);
+                        broken_escape = Some(std::iter::once('%').chain(after).collect());
+                    }
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
         Ok(text) => Decoded {
             text,
             broken_escape,
@@ -516,6 +545,11 @@ fn decode(raw: &str) -> Decoded {
             invalid_utf8: true,
         },
     }
+}
+
+fn hex(b: Option<&u8>) -> Option<u8> {
+    let c = char::from(*b?);
+    c.to_digit(16).and_then(|d| u8::try_from(d).ok())
 }
 
 // ---------- The page's query string ----------
@@ -538,19 +572,8 @@ pub fn data_param(search: &str) -> Option<String> {
 /// Decodes `%XX` escapes as JavaScript's `decodeURIComponent` does: `None` when a `%` starts no escape or the bytes are
 /// not UTF-8.
 fn strict_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let escapes_sound = raw.match_indices('%').all(|(i, _)| {
-        bytes
-            .get(i + 1..i + 3)
-            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-    });
-    if !escapes_sound {
-        return None;
-    }
-    percent_decode_str(raw)
-        .decode_utf8()
-        .ok()
-        .map(|text| text.into_owned())
+    let decoded = decode(raw);
+    (decoded.broken_escape.is_none() && !decoded.invalid_utf8).then_some(decoded.text)
 }
 
 /// The query string without its `data` parameter (for going back to the bundled data set): `?embed=1&data=x.json`

@@ -231,9 +231,9 @@ pub(super) fn fold_cow(text: &str) -> Cow<'_, str> {
 }
 
 /// Eight bytes of 0x01: with [`HI`], the constants of the eight-bytes-at-a-time ASCII tests.
-const LO: u64 = 0x0101_0101_0101_0101;
+pub(super) const LO: u64 = 0x0101_0101_0101_0101;
 /// Eight bytes of 0x80: the high bit of every byte of a word.
-const HI: u64 = 0x8080_8080_8080_8080;
+pub(super) const HI: u64 = 0x8080_8080_8080_8080;
 
 /// The length of the ASCII run at the start of `bytes`, looked at eight bytes at a time.
 #[inline]

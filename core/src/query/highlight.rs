@@ -3,8 +3,7 @@
 
 use std::ops::Range;
 
-use memchr::memmem;
-
+use super::finder::Finder;
 use super::fold::{ascii_prefix_len, fold_bytes_into, fold_cow, folded_len};
 use crate::text::{ceil_boundary, floor_boundary};
 
@@ -28,9 +27,9 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
             if term.is_empty() {
                 continue;
             }
-            let finder = memmem::Finder::new(term.as_bytes());
+            let finder = Finder::new(term.as_bytes());
             let mut pos = 0;
-            while let Some(p) = finder.find(&hay[pos..]).map(|p| p + pos) {
+            while let Some(p) = finder.find(hay, pos) {
                 ranges.push(p..p + term.len());
                 // Overlapping matches too: move on by the match's first character.
                 pos = p + utf8_len(hay[p]);

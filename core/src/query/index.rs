@@ -4,8 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Mutex;
 
-use memchr::memmem;
-
+use super::finder::Finder;
 use super::fold::fold_into;
 use crate::model::{Category, DataSet, Term};
 
@@ -234,13 +233,13 @@ impl SearchIndex {
             if alive == 0 {
                 break;
             }
-            let finder = memmem::Finder::new(term.as_bytes());
+            let finder = Finder::new(term.as_bytes());
             if alive * 8 < n {
                 // Few items left: look only in them.
                 for (i, ok) in mask.iter_mut().enumerate() {
                     if *ok {
                         let (s, e) = (self.starts[i], self.starts[i + 1]);
-                        if finder.find(&hay[s..e]).is_none() {
+                        if finder.find(&hay[s..e], 0).is_none() {
                             *ok = false;
                             alive -= 1;
                         }
@@ -251,7 +250,7 @@ impl SearchIndex {
                 let mut found = vec![false; n];
                 let mut pos = 0;
                 let mut item = 0;
-                while let Some(p) = finder.find(&hay[pos..]).map(|p| p + pos) {
+                while let Some(p) = finder.find(hay, pos) {
                     // Hits only move forward, and usually land in the next item: walk, don't search.
                     while self.starts[item + 1] <= p {
                         item += 1;

@@ -4,7 +4,7 @@
 //!
 //! Everything here is built for many keystrokes over one data set: [`SearchIndex::new`] folds every
 //! item's searchable text once into one contiguous buffer and interns its facet values, so that a
-//! query is a few linear passes over plain bytes (with memchr's `memmem`) and small integer arrays, with no
+//! query is a few linear passes over plain bytes and small integer arrays, with no
 //! allocation per item.
 //!
 //! All text comparison goes through [`fold_char`], which makes search and highlighting insensitive to
@@ -12,6 +12,7 @@
 
 mod facets;
 mod filter;
+mod finder;
 mod fold;
 mod highlight;
 mod index;

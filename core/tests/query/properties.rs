@@ -1,9 +1,10 @@
-//! Properties that hold for any text: well-formed highlights, segments that rebuild their paragraph, filtering that
-//! agrees with a plain search.
+//! Properties that hold for any text: well-formed highlights, segments that rebuild their paragraph, quotations found
+//! exactly when they validate, filtering that agrees with a plain search.
 
 use super::highlight::assert_well_formed;
 use super::passages::mark;
 use super::*;
+use summit_core::validate::{fold_whitespace, is_exact_excerpt};
 
 /// Characters that stress folding: case, accents, ligatures, multi-char lowercase, quotes,
 /// dashes, spaces, combining marks, other scripts and 4-byte characters.
@@ -56,6 +57,25 @@ proptest! {
         prop_assert_eq!(segs.iter().map(|s| s.text).collect::<String>(), paragraph.clone());
         prop_assert!(segs.iter().all(|s| !s.text.is_empty()));
         prop_assert!(segs.windows(2).all(|w| w[0].marks != w[1].marks));
+    }
+
+    /// A quotation is found in a paragraph exactly when the validator calls it an exact excerpt, and what is found is
+    /// the quotation, white space aside.
+    #[test]
+    fn quotations_are_found_exactly_when_they_validate(
+        paragraph in "[ab \u{a0}\n]{0,24}",
+        quote in "[ab \u{a0}\n]{0,8}",
+    ) {
+        let found = find_quote(&paragraph, &quote);
+        prop_assert_eq!(found.is_some(), is_exact_excerpt(&quote, &paragraph));
+        let folded_quote = fold_whitespace(&quote);
+        prop_assert_eq!(
+            found.is_some(),
+            !folded_quote.is_empty() && fold_whitespace(&paragraph).contains(&folded_quote)
+        );
+        if let Some(range) = found {
+            prop_assert_eq!(fold_whitespace(&paragraph[range]), folded_quote);
+        }
     }
 
     /// The fast whole-buffer search agrees with a plain substring test of the folded fields, also
