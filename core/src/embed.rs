@@ -13,7 +13,7 @@
 //! dialog and the embedded page only show or send what these functions return.
 
 use crate::state::ViewState;
-use crate::url::{encode, is_key, parse_fragment, to_fragment, KnownIds, UrlNotice};
+use crate::url::{decode_value, encode, is_key, parse_fragment, to_fragment, KnownIds, UrlNotice};
 
 /// The attribute that marks an element of a host page as a place for the explorer.
 pub const MARKER_ATTRIBUTE: &str = "data-summit-fruits";
@@ -245,7 +245,7 @@ pub fn state_settings(state: &ViewState) -> Vec<(String, String)> {
         .split('&')
         .filter(|pair| !pair.is_empty())
         .filter_map(|pair| pair.split_once('='))
-        .map(|(key, value)| (key.to_string(), percent_decode(value)))
+        .map(|(key, value)| (key.to_string(), decode_value(value)))
         .collect()
 }
 
@@ -302,30 +302,4 @@ pub fn dialog_top(
     } else {
         highest
     }
-}
-
-/// Decodes the `%XX` escapes that [`to_fragment`] writes (it writes nothing else that needs decoding).
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

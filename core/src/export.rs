@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::embed::escape_attribute;
 use crate::model::{term_label, Category, DataSet, Item, Term, Verdict};
+use crate::text::count_noun;
 
 /// The file name of the CSV export.
 pub const CSV_FILE_NAME: &str = "summit-fruits-items.csv";
@@ -76,8 +77,11 @@ impl ItemsFormat {
 
 /// The label of a download button that names what it downloads: "Download 6 items as CSV", "Download 1 item as JSON".
 pub fn download_label(count: usize, format: ItemsFormat) -> String {
-    let noun = if count == 1 { "item" } else { "items" };
-    format!("Download {count} {noun} as {}", format.name())
+    format!(
+        "Download {} as {}",
+        count_noun(count, "item", "items"),
+        format.name()
+    )
 }
 
 /// A cell a spreadsheet could take for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets

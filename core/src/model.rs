@@ -79,6 +79,9 @@ pub struct Article {
     pub url: String,
     /// The citation as the publisher gives it.
     pub citation: String,
+    /// The id of the event the whole article looks towards (an id in `events`); the timeline marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_event: Option<String>,
     /// The full text, section by section.
     pub sections: Vec<Section>,
 }
@@ -129,39 +132,17 @@ pub struct Term {
     pub description: String,
 }
 
-/// Which part of the article an item comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    LowHanging,
-    HighHanging,
-    Unilateral,
-    Risk,
-}
-
-impl Category {
-    /// Every category, in the order the article introduces them.
-    pub const ALL: [Category; 4] = [
-        Category::LowHanging,
-        Category::HighHanging,
-        Category::Unilateral,
-        Category::Risk,
-    ];
-
-    /// The id used in the data set, the URL and CSS class names.
-    pub fn id(self) -> &'static str {
-        match self {
-            Category::LowHanging => "low-hanging",
-            Category::HighHanging => "high-hanging",
-            Category::Unilateral => "unilateral",
-            Category::Risk => "risk",
-        }
-    }
-
-    /// Reads a category from its id.
-    pub fn from_id(id: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.id() == id)
+// Categories in the order the article introduces them; each id is serde's name, also used in the URL and class names.
+crate::keyed_enum! {
+    /// Which part of the article an item comes from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Category {
+        LowHanging = "low-hanging",
+        HighHanging = "high-hanging",
+        Unilateral = "unilateral",
+        Risk = "risk",
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::DataSet;
-use crate::query::{ceil_boundary, floor_boundary};
+use crate::text::{ceil_boundary, floor_boundary, fold_whitespace};
 
 /// Where each evidence quotation sits in the article: for rendering highlights.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -60,8 +60,9 @@ impl PassageMap {
     }
 }
 
-/// A text with every run of white space (spaces, line breaks, U+00A0 and any other Unicode white
-/// space) made one space, and for each of its bytes where in the original its character starts.
+/// A text with its white space folded as [`fold_whitespace`] folds it (every run of spaces, line breaks, U+00A0 and any
+/// other Unicode white space made one space, both ends trimmed), and for each of its bytes where in the original its
+/// character starts.
 struct Collapsed {
     text: String,
     origin: Vec<u32>,
@@ -71,49 +72,49 @@ impl Collapsed {
     fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
-        let mut in_space = false;
+        // A run of white space becomes one space, written only once a character follows it (so none at either end).
+        let mut space_at = None;
         for (at, c) in original.char_indices() {
             if c.is_whitespace() {
-                if !in_space {
-                    text.push(' ');
-                    origin.push(at as u32);
+                if space_at.is_none() && !text.is_empty() {
+                    space_at = Some(at);
                 }
-                in_space = true;
             } else {
+                if let Some(space) = space_at.take() {
+                    text.push(' ');
+                    origin.push(space as u32);
+                }
                 text.push(c);
                 origin.resize(text.len(), at as u32);
-                in_space = false;
             }
         }
         Collapsed { text, origin }
     }
 
-    /// Where `quote` (already collapsed and trimmed, not empty) first occurs, in original bytes.
+    /// Where `quote` (already folded, not empty) first occurs, in original bytes.
     fn find(&self, original: &str, quote: &str) -> Option<Range<usize>> {
-        let start = self.text.find(quote)?;
+        let start = find_folded(&self.text, quote)?;
         let last = self.origin[start + quote.len() - 1] as usize;
         let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         Some(self.origin[start] as usize..end)
     }
 }
 
-/// `text` with surrounding white space removed and each inner run made one space.
-fn collapse_quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+/// Where a quotation starts in a paragraph, both with their white space folded by [`fold_whitespace`]; `None` for an
+/// empty quotation. The one test of "these are the article's words": the highlighter ([`find_quote`], [`locate`]) and
+/// the validator (`crate::validate`) both ask it, so a quotation validates exactly when it can be highlighted.
+pub fn find_folded(folded_paragraph: &str, folded_quote: &str) -> Option<usize> {
+    if folded_quote.is_empty() {
+        return None;
     }
-    out
+    folded_paragraph.find(folded_quote)
 }
 
 /// Where `quote` first occurs in `paragraph` when both have every run of white space taken as one
 /// space (and the quote's leading and trailing white space ignored), as a byte range of
 /// `paragraph`; `None` when it does not occur or is blank.
 pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
-    let quote = collapse_quote(quote);
+    let quote = fold_whitespace(quote);
     if quote.is_empty() {
         return None;
     }
@@ -148,7 +149,7 @@ pub fn locate(data: &DataSet) -> PassageMap {
             let Some(text) = sections[s].paragraphs.get(p) else {
                 continue;
             };
-            let quote = collapse_quote(&q.quote);
+            let quote = fold_whitespace(&q.quote);
             if quote.is_empty() {
                 continue;
             }

@@ -7,130 +7,43 @@ use std::collections::BTreeSet;
 
 use crate::model::Category;
 
-/// The explorer's views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum View {
-    #[default]
-    Cards,
-    Matrix,
-    Article,
-    Timeline,
-    Scorecard,
-}
-
-impl View {
-    /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
-        View::Cards,
-        View::Matrix,
-        View::Article,
-        View::Timeline,
-        View::Scorecard,
-    ];
-
-    /// The id used in the URL.
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Cards => "cards",
-            View::Matrix => "matrix",
-            View::Article => "article",
-            View::Timeline => "timeline",
-            View::Scorecard => "scorecard",
-        }
-    }
-
-    /// The label shown on the view's tab.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Cards => "Cards",
-            View::Matrix => "Matrix",
-            View::Article => "Article",
-            View::Timeline => "Timeline",
-            View::Scorecard => "Scorecard",
-        }
-    }
-
-    /// Reads a view from its id.
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.id() == id)
+crate::keyed_enum! {
+    /// The explorer's views, in tab order: each with its id in the URL and the label on its tab.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum View {
+        #[default]
+        Cards = ("cards", "Cards"),
+        Matrix = ("matrix", "Matrix"),
+        Article = ("article", "Article"),
+        Timeline = ("timeline", "Timeline"),
+        Scorecard = ("scorecard", "Scorecard"),
     }
 }
 
-/// How the cards are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum SortOrder {
-    /// The order in which the article discusses the items.
-    #[default]
-    Article,
-    /// Most feasible first; ties in article order.
-    FeasibilityDesc,
-    /// Least feasible first; ties in article order.
-    FeasibilityAsc,
-    /// By title, A to Z.
-    Title,
-}
-
-impl SortOrder {
-    pub const ALL: [SortOrder; 4] = [
-        SortOrder::Article,
-        SortOrder::FeasibilityDesc,
-        SortOrder::FeasibilityAsc,
-        SortOrder::Title,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            SortOrder::Article => "article",
-            SortOrder::FeasibilityDesc => "feasibility-desc",
-            SortOrder::FeasibilityAsc => "feasibility-asc",
-            SortOrder::Title => "title",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortOrder::Article => "Article order",
-            SortOrder::FeasibilityDesc => "Most feasible first",
-            SortOrder::FeasibilityAsc => "Least feasible first",
-            SortOrder::Title => "Title (A–Z)",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<SortOrder> {
-        SortOrder::ALL.into_iter().find(|s| s.id() == id)
+crate::keyed_enum! {
+    /// How the cards are ordered: each with its id in the URL and the label in the sort menu.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum SortOrder {
+        /// The order in which the article discusses the items.
+        #[default]
+        Article = ("article", "Article order"),
+        /// Most feasible first; ties in article order.
+        FeasibilityDesc = ("feasibility-desc", "Most feasible first"),
+        /// Least feasible first; ties in article order.
+        FeasibilityAsc = ("feasibility-asc", "Least feasible first"),
+        /// By title, A to Z.
+        Title = ("title", "Title (A–Z)"),
     }
 }
 
-/// What the matrix's rows are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum MatrixRows {
-    #[default]
-    Domain,
-    Category,
-    Actor,
-}
-
-impl MatrixRows {
-    pub const ALL: [MatrixRows; 3] = [MatrixRows::Domain, MatrixRows::Category, MatrixRows::Actor];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            MatrixRows::Domain => "domain",
-            MatrixRows::Category => "category",
-            MatrixRows::Actor => "actor",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MatrixRows::Domain => "Domain",
-            MatrixRows::Category => "Category",
-            MatrixRows::Actor => "Actor",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<MatrixRows> {
-        MatrixRows::ALL.into_iter().find(|r| r.id() == id)
+crate::keyed_enum! {
+    /// What the matrix's rows are: each with its id in the URL and its label.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum MatrixRows {
+        #[default]
+        Domain = ("domain", "Domain"),
+        Category = ("category", "Category"),
+        Actor = ("actor", "Actor"),
     }
 }
 

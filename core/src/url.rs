@@ -1,4 +1,5 @@
-//! The view state in the address: reads and writes the URL fragment (`#view=matrix&cat=risk&level=4,5`).
+//! The view state in the address: reads and writes the URL fragment (`#view=matrix&cat=risk&level=4,5`), and reads
+//! the one setting of the query string, the `?data=` address of another data set ([`data_param`]).
 //!
 //! The fragment is the source of truth for [`ViewState`]. It holds `key=value` pairs joined by `&`, so the
 //! explorer works on any static host and from `file://`. [`to_fragment`] writes the canonical form: keys in a
@@ -13,6 +14,7 @@ use std::fmt;
 
 use crate::model::{Category, DataSet};
 use crate::state::{MatrixRows, PassageRef, SortOrder, View, ViewState};
+use crate::text::head_chars;
 
 /// The longest search text the URL keeps, in characters; longer text is cut with a notice.
 pub const MAX_SEARCH_CHARS: usize = 200;
@@ -68,63 +70,27 @@ impl fmt::Display for UrlNotice {
     }
 }
 
-/// The keys of the fragment, in the order [`to_fragment`] writes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    View,
-    Cat,
-    Level,
-    Domain,
-    Actor,
-    Q,
-    Sort,
-    Rows,
-    Excluded,
-    Item,
-    Passage,
-    Hindsight,
-    Embed,
+crate::keyed_enum! {
+    /// The keys of the fragment, in the order [`to_fragment`] writes them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Key {
+        View = "view",
+        Cat = "cat",
+        Level = "level",
+        Domain = "domain",
+        Actor = "actor",
+        Q = "q",
+        Sort = "sort",
+        Rows = "rows",
+        Excluded = "excluded",
+        Item = "item",
+        Passage = "passage",
+        Hindsight = "hindsight",
+        Embed = "embed",
+    }
 }
 
 impl Key {
-    const ALL: [Key; 13] = [
-        Key::View,
-        Key::Cat,
-        Key::Level,
-        Key::Domain,
-        Key::Actor,
-        Key::Q,
-        Key::Sort,
-        Key::Rows,
-        Key::Excluded,
-        Key::Item,
-        Key::Passage,
-        Key::Hindsight,
-        Key::Embed,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Key::View => "view",
-            Key::Cat => "cat",
-            Key::Level => "level",
-            Key::Domain => "domain",
-            Key::Actor => "actor",
-            Key::Q => "q",
-            Key::Sort => "sort",
-            Key::Rows => "rows",
-            Key::Excluded => "excluded",
-            Key::Item => "item",
-            Key::Passage => "passage",
-            Key::Hindsight => "hindsight",
-            Key::Embed => "embed",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.name() == name)
-    }
-
     fn index(self) -> usize {
         self as usize
     }
@@ -132,7 +98,7 @@ impl Key {
 
 /// Whether `name` is one of the fragment's keys (`view`, `cat`, … `embed`).
 pub(crate) fn is_key(name: &str) -> bool {
-    Key::from_name(name).is_some()
+    Key::from_id(name).is_some()
 }
 
 /// Writes a view state as a fragment, without the leading `#`; the default state gives `""`.
@@ -145,7 +111,7 @@ pub fn to_fragment(state: &ViewState) -> String {
         if !out.is_empty() {
             out.push('&');
         }
-        out.push_str(key.name());
+        out.push_str(key.id());
         out.push('=');
         out.push_str(&value);
     };
@@ -226,7 +192,7 @@ pub fn parse_fragment(fragment: &str, known: &KnownIds) -> (ViewState, Vec<UrlNo
 
     // The last value of each key and how often it came, and the order in which keys first came,
     // so that notices follow the address from left to right.
-    let mut given: [Option<(&str, usize)>; 13] = [None; 13];
+    let mut given: [Option<(&str, usize)>; Key::ALL.len()] = [None; Key::ALL.len()];
     let mut steps: Vec<Step> = Vec::new();
     let mut unknown_seen: HashSet<String> = HashSet::new();
 
@@ -239,7 +205,7 @@ pub fn parse_fragment(fragment: &str, known: &KnownIds) -> (ViewState, Vec<UrlNo
             None => (pair, None),
         };
         let key_text = decode(raw_key).text;
-        let Some(key) = Key::from_name(&key_text) else {
+        let Some(key) = Key::from_id(&key_text) else {
             if unknown_seen.insert(key_text.clone()) {
                 steps.push(Step::Say(format!(
                     "Ignored unknown setting \"{}\".",
@@ -251,7 +217,7 @@ pub fn parse_fragment(fragment: &str, known: &KnownIds) -> (ViewState, Vec<UrlNo
         let Some(raw_value) = raw_value else {
             steps.push(Step::Say(format!(
                 "Ignored \"{}\" because it has no value.",
-                key.name()
+                key.id()
             )));
             continue;
         };
@@ -279,7 +245,7 @@ pub fn parse_fragment(fragment: &str, known: &KnownIds) -> (ViewState, Vec<UrlNo
                 if count > 1 {
                     notices.push(format!(
                         "\"{}\" was given {count} times; used the last one.",
-                        key.name()
+                        key.id()
                     ));
                 }
                 let mut reader = Reader::new(key);
@@ -343,7 +309,7 @@ impl Reader {
     }
 
     fn report(self, notices: &mut Notices) {
-        let key = self.key.name();
+        let key = self.key.id();
         if let Some(escape) = self.broken_escape {
             notices.push(format!(
                 "Kept \"{escape}\" in \"{key}\" as typed: it is not a valid %-escape."
@@ -464,7 +430,7 @@ impl Reader {
             notices.push(format!(
                 "Ignored unknown value \"{}\" for \"{}\".",
                 clip(&text),
-                self.key.name()
+                self.key.id()
             ));
         }
         false
@@ -515,10 +481,13 @@ fn find(known: &[&str], id: &str) -> Option<String> {
 
 /// At most [`NOTICE_VALUE_CHARS`] characters of a value, with "…" when cut.
 fn clip(text: &str) -> String {
-    match text.char_indices().nth(NOTICE_VALUE_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
+    head_chars(text, NOTICE_VALUE_CHARS)
+}
+
+/// A key or value of a fragment, percent-decoded as [`parse_fragment`] decodes it (bytes that are not UTF-8 become
+/// U+FFFD): the inverse of [`encode`].
+pub(crate) fn decode_value(raw: &str) -> String {
+    decode(raw).text
 }
 
 /// The result of decoding one key or value.
@@ -530,6 +499,9 @@ struct Decoded {
 }
 
 /// Percent-decodes leniently: `+` is a space, `%XX` a byte, and any other `%` stays as typed.
+///
+/// Written here rather than taken from the `percent-encoding` crate (as is [`encode`]), which would add about 1.2 KB
+/// gzip to the app's wasm.
 fn decode(raw: &str) -> Decoded {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -578,4 +550,43 @@ fn decode(raw: &str) -> Decoded {
 fn hex(b: Option<&u8>) -> Option<u8> {
     let c = char::from(*b?);
     c.to_digit(16).and_then(|d| u8::try_from(d).ok())
+}
+
+// ---------- The page's query string ----------
+
+/// The value of the `data` parameter in a query string such as `?embed=1&data=my%20set.json`, decoded (`+` is a
+/// space); `None` when there is none or it is empty. A value that is not a valid percent-encoding of UTF-8 text (a `%`
+/// that starts no escape, bytes that are no text) is kept as it is, its `+` made spaces.
+pub fn data_param(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("data="))
+        .map(|raw| {
+            let raw = raw.replace('+', " ");
+            strict_decode(&raw).unwrap_or(raw)
+        })
+        .filter(|s| !s.is_empty())
+}
+
+/// Decodes `%XX` escapes as JavaScript's `decodeURIComponent` does: `None` when a `%` starts no escape or the bytes are
+/// not UTF-8.
+fn strict_decode(raw: &str) -> Option<String> {
+    let decoded = decode(raw);
+    (decoded.broken_escape.is_none() && !decoded.invalid_utf8).then_some(decoded.text)
+}
+
+/// The query string without its `data` parameter (for going back to the bundled data set): `?embed=1&data=x.json`
+/// gives `?embed=1`, and a query of nothing else gives `""`.
+pub fn search_without_data(search: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && *pair != "data" && !pair.starts_with("data="))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
 }

@@ -1,4 +1,5 @@
-//! Tests of the URL fragment: every key and every failure, exact output, round trips and fuzzing.
+//! Tests of the URL fragment (every key and every failure, exact output, round trips and fuzzing), and of the query
+//! string's `data` parameter.
 
 use std::collections::BTreeSet;
 
@@ -7,7 +8,9 @@ use proptest::sample::{select, subsequence};
 
 use summit_core::model::{Category, DataSet};
 use summit_core::state::{Filters, MatrixRows, PassageRef, SortOrder, View, ViewState};
-use summit_core::url::{parse_fragment, to_fragment, KnownIds, UrlNotice};
+use summit_core::url::{
+    data_param, parse_fragment, search_without_data, to_fragment, KnownIds, UrlNotice,
+};
 
 const LEVELS: [u8; 5] = [1, 2, 3, 4, 5];
 // Besides plain slugs, ids with a comma, a space, a dot and non-ASCII letters exercise the encoding.
@@ -1052,5 +1055,61 @@ proptest! {
     #[test]
     fn token_soup_parses_idempotently(input in token_soup()) {
         assert_idempotent(&input)?;
+    }
+}
+
+// ---------- The query string ----------
+
+/// The value of `?data=`, decoded as `decodeURIComponent` decodes it (`+` a space first); a value that does not decode
+/// is kept as it is. (These cases were the browser test `the_data_parameter_is_read_and_dropped`.)
+#[test]
+fn the_data_parameter_is_read_and_dropped() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("?data=potential-fruits.json", Some("potential-fruits.json")),
+        (
+            "?embed=1&data=https%3A%2F%2Fexample.org%2Fa%20b.json",
+            Some("https://example.org/a b.json"),
+        ),
+        ("?data=", None),
+        ("?database=x", None),
+        ("", None),
+        ("?", None),
+        ("data=x.json", Some("x.json")),
+        // A bad escape is kept as it is.
+        ("?data=%E0%A4%A", Some("%E0%A4%A")),
+        ("?data=100%", Some("100%")),
+        ("?data=%zz.json", Some("%zz.json")),
+        // Escapes of bytes that are no UTF-8 text: kept as they are, as decodeURIComponent refuses them.
+        ("?data=%FF.json", Some("%FF.json")),
+        ("?data=%ED%A0%80", Some("%ED%A0%80")),
+        // `+` is a space, decoded or not; `%2B` is a plus.
+        ("?data=my+set.json", Some("my set.json")),
+        ("?data=a+b%2Bc.json", Some("a b+c.json")),
+        ("?data=a+%zz", Some("a %zz")),
+        ("?data=%C3%A9t%C3%A9.json", Some("été.json")),
+        // The first `data` wins; other parameters are not read.
+        ("?data=a.json&data=b.json", Some("a.json")),
+        ("?x=1&data=a%26b.json&y=2", Some("a&b.json")),
+    ];
+    for &(search, expected) in cases {
+        assert_eq!(data_param(search).as_deref(), expected, "{search:?}");
+    }
+}
+
+#[test]
+fn the_query_without_its_data_parameter() {
+    let cases: &[(&str, &str)] = &[
+        ("?embed=1&data=x.json", "?embed=1"),
+        ("?data=x.json", ""),
+        ("", ""),
+        ("?", ""),
+        ("?data", ""),
+        ("?data=x.json&embed=1", "?embed=1"),
+        ("?a=1&&data=x&b=2", "?a=1&b=2"),
+        ("?database=x", "?database=x"),
+        ("embed=1", "?embed=1"),
+    ];
+    for &(search, expected) in cases {
+        assert_eq!(search_without_data(search), expected, "{search:?}");
     }
 }
