@@ -21,3 +21,4 @@ pub mod state;
 pub mod text;
 pub mod url;
 pub mod validate;
+pub mod wire;
