@@ -7,14 +7,15 @@ use yew::prelude::*;
 use summit_core::embed_mode::EmbedMode;
 use summit_core::results::{Explorer, Results};
 use summit_core::state::{View, ViewState};
+use summit_core::text;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use summit_core::validate::is_web_url;
 
 use crate::bundled;
 use crate::chosen_data::{
-    drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, label_of,
-    read_file, requested_url, Loaded,
+    drags_files, dropped_files, fetch, first_file, forget_requested_url, is_single_file, read_file,
+    requested_url, Loaded,
 };
 use crate::components::active_filters::ActiveFilters;
 use crate::components::article_header::ArticleHeader;
@@ -75,7 +76,9 @@ impl Reducible for Source {
 #[function_component(App)]
 pub fn app() -> Html {
     let source = use_reducer(|| Source {
-        shown: requested_url().map_or(Shown::Bundled, |url| Shown::Fetching(label_of(&url))),
+        shown: requested_url().map_or(Shown::Bundled, |url| {
+            Shown::Fetching(text::label_of(&url).into())
+        }),
         generation: 0,
     });
 

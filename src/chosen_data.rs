@@ -11,6 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use summit_core::model::DataSet;
+use summit_core::text;
+use summit_core::url::{data_param, search_without_data};
 use summit_core::validate::{is_web_url, parse_and_validate, Limits, Problem};
 
 /// A data set that was chosen instead of the bundled one, once read and checked.
@@ -27,42 +29,6 @@ pub enum Loaded {
         problems: Rc<Vec<Problem>>,
         label: Rc<str>,
     },
-}
-
-/// At most this many characters of a file name or address are shown.
-const MAX_LABEL_CHARS: usize = 120;
-
-/// True for the Unicode Bidi_Control characters (marks, embeddings, overrides, isolates), which could reorder the
-/// sentence a name or a message is shown in.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Text from a data set's file name, a JSON path or a parser message as the page shows it: control and bidirectional
-/// formatting characters are written as `\u{…}` escapes, so that they can neither hide nor reorder anything.
-pub fn printable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if (c.is_control() && c != '\n') || is_bidi_control(c) {
-            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A file name or an address as the page shows it: its first 120 characters, control and bidi characters dropped.
-pub fn label_of(name: &str) -> Rc<str> {
-    let kept = |c: &char| !c.is_control() && !is_bidi_control(*c);
-    let mut shown: String = name.chars().filter(kept).take(MAX_LABEL_CHARS).collect();
-    if name.chars().filter(kept).count() > MAX_LABEL_CHARS {
-        shown.push('…');
-    }
-    if shown.is_empty() {
-        shown.push_str("the chosen file");
-    }
-    Rc::from(shown)
 }
 
 /// Refuses a file of `bytes` bytes before it is read when it is over the limit of the default [`Limits`].
@@ -115,22 +81,6 @@ fn refused(label: Rc<str>, path: &str, message: impl Into<String>) -> Loaded {
     }
 }
 
-/// The value of the `data` parameter in a query string such as `?embed=1&data=my%20set.json`, decoded.
-pub fn data_param(search: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("data="))
-        .map(|raw| {
-            let raw = raw.replace('+', " ");
-            js_sys::decode_uri_component(&raw)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or(raw)
-        })
-        .filter(|s| !s.is_empty())
-}
-
 /// The `data` parameter of the page's own address, if the reader gave one.
 pub fn requested_url() -> Option<String> {
     // A host page's address is not ours: an embed shows the bundled data set.
@@ -142,20 +92,6 @@ pub fn requested_url() -> Option<String> {
         .search()
         .unwrap_or_default();
     data_param(&search)
-}
-
-/// The query string without its `data` parameter (for going back to the bundled data set).
-pub fn search_without_data(search: &str) -> String {
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && *pair != "data" && !pair.starts_with("data="))
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    }
 }
 
 /// Drops `?data=` from the address bar (keeping the fragment), so that a reload shows what the reader now sees.
@@ -192,7 +128,7 @@ pub fn is_single_file() -> bool {
 
 /// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).
 pub async fn fetch(address: &str) -> Loaded {
-    let label = label_of(address);
+    let label: Rc<str> = text::label_of(address).into();
     if is_single_file() {
         return refused(
             label,
@@ -384,5 +320,5 @@ pub async fn read_file(file: JsValue) -> Loaded {
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
-    read_blob(file.unchecked_into(), label_of(&name)).await
+    read_blob(file.unchecked_into(), text::label_of(&name).into()).await
 }

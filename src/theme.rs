@@ -2,38 +2,13 @@
 
 const STORAGE_KEY: &str = "summit-fruits-theme";
 
-/// The reader's choice of theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Follow the system",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Theme {
-        Theme::ALL
-            .into_iter()
-            .find(|t| t.id() == id)
-            .unwrap_or(Theme::System)
+summit_core::keyed_enum! {
+    /// The reader's choice of theme.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Theme {
+        System = ("system", "Follow the system"),
+        Light = ("light", "Light"),
+        Dark = ("dark", "Dark"),
     }
 }
 
@@ -46,7 +21,8 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn saved_theme() -> Theme {
     storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .map_or(Theme::System, |id| Theme::from_id(&id))
+        .and_then(|id| Theme::from_id(&id))
+        .unwrap_or(Theme::System)
 }
 
 /// Applies a theme to the page and remembers it when storage allows.

@@ -4,9 +4,7 @@
 use wasm_bindgen_test::*;
 
 use summit_fruits::bundled;
-use summit_fruits::chosen_data::{
-    data_param, label_of, load_json, printable, search_without_data, size_problem, Loaded,
-};
+use summit_fruits::chosen_data::{load_json, size_problem, Loaded};
 use summit_fruits::show_panic_panel;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -91,27 +89,6 @@ fn the_panic_panel_replaces_the_app_and_shows_the_message_as_text() {
 }
 
 #[wasm_bindgen_test]
-fn the_data_parameter_is_read_and_dropped() {
-    assert_eq!(
-        data_param("?data=potential-fruits.json").as_deref(),
-        Some("potential-fruits.json")
-    );
-    assert_eq!(
-        data_param("?embed=1&data=https%3A%2F%2Fexample.org%2Fa%20b.json").as_deref(),
-        Some("https://example.org/a b.json")
-    );
-    assert_eq!(data_param("?data="), None);
-    assert_eq!(data_param("?database=x"), None);
-    assert_eq!(
-        data_param("?data=%E0%A4%A"),
-        Some("%E0%A4%A".into()),
-        "a bad escape is kept as it is"
-    );
-    assert_eq!(search_without_data("?embed=1&data=x.json"), "?embed=1");
-    assert_eq!(search_without_data("?data=x.json"), "");
-}
-
-#[wasm_bindgen_test]
 fn files_over_sixteen_mib_are_refused_before_reading() {
     assert!(size_problem(16.0 * 1024.0 * 1024.0).is_none());
     let problem = size_problem(16.0 * 1024.0 * 1024.0 + 1.0).expect("refused");
@@ -121,16 +98,11 @@ fn files_over_sixteen_mib_are_refused_before_reading() {
         "{}",
         problem.message
     );
-    assert_eq!(&*label_of("a\u{0}b\u{202E}nosj.exe"), "abnosj.exe");
-    assert_eq!(
-        printable("$[\"\u{202E}x\"]\u{7}"),
-        "$[\"\\u{202e}x\"]\\u{0007}"
-    );
 }
 
 #[wasm_bindgen_test]
 fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
-    match load_json(bundled::DATA_SET_JSON, label_of("bundled.json")) {
+    match load_json(bundled::DATA_SET_JSON, "bundled.json".into()) {
         Loaded::Accepted { data, .. } => {
             assert_eq!(data.items.len(), bundled::data_set().unwrap().items.len())
         }
@@ -141,7 +113,7 @@ fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
         "\"javascript:alert(1)//www.belfercenter.org",
         1,
     );
-    match load_json(&broken, label_of("broken.json")) {
+    match load_json(&broken, "broken.json".into()) {
         Loaded::Refused { problems, .. } => {
             assert!(problems.iter().any(|p| p.path == "$.article.url"))
         }

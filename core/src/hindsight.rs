@@ -6,34 +6,6 @@ use crate::dates::IsoDate;
 use crate::model::{Category, DataSet, Hindsight, HindsightEntry, Outcome, Verdict};
 
 impl Verdict {
-    /// Every verdict, from best kept to least.
-    pub const ALL: [Verdict; 4] = [
-        Verdict::BorneOut,
-        Verdict::Partly,
-        Verdict::NotBorneOut,
-        Verdict::Overtaken,
-    ];
-
-    /// The id used in the data and in CSS class names.
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::BorneOut => "borne-out",
-            Verdict::Partly => "partly",
-            Verdict::NotBorneOut => "not-borne-out",
-            Verdict::Overtaken => "overtaken",
-        }
-    }
-
-    /// A short label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::BorneOut => "Borne out",
-            Verdict::Partly => "Partly borne out",
-            Verdict::NotBorneOut => "Not borne out",
-            Verdict::Overtaken => "Overtaken by events",
-        }
-    }
-
     /// What the verdict means.
     pub fn description(self) -> &'static str {
         match self {

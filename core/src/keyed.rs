@@ -81,7 +81,7 @@ macro_rules! keyed_enum {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Category;
+    use crate::model::{Category, Verdict};
     use crate::state::{MatrixRows, SortOrder, View};
 
     /// Each id reads back to its variant, and no two variants share one.
@@ -104,15 +104,23 @@ mod tests {
         check_ids(&SortOrder::ALL, SortOrder::id, SortOrder::from_id);
         check_ids(&MatrixRows::ALL, MatrixRows::id, MatrixRows::from_id);
         check_ids(&Category::ALL, Category::id, Category::from_id);
+        check_ids(&Verdict::ALL, Verdict::id, Verdict::from_id);
     }
 
     #[test]
-    fn category_ids_are_serde_names() {
+    fn category_and_verdict_ids_are_serde_names() {
         for c in Category::ALL {
             assert_eq!(serde_json::to_value(c).unwrap(), c.id());
             assert_eq!(
                 serde_json::from_value::<Category>(serde_json::json!(c.id())).unwrap(),
                 c
+            );
+        }
+        for v in Verdict::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.id());
+            assert_eq!(
+                serde_json::from_value::<Verdict>(serde_json::json!(v.id())).unwrap(),
+                v
             );
         }
     }
@@ -138,6 +146,11 @@ mod tests {
             Category::ALL.map(Category::id),
             ["low-hanging", "high-hanging", "unilateral", "risk"]
         );
+        assert_eq!(
+            Verdict::ALL.map(Verdict::id),
+            ["borne-out", "partly", "not-borne-out", "overtaken"]
+        );
+        assert_eq!(Verdict::Overtaken.label(), "Overtaken by events");
         assert_eq!(View::default(), View::Cards);
         assert_eq!(SortOrder::default(), SortOrder::Article);
         assert_eq!(MatrixRows::default(), MatrixRows::Domain);

@@ -265,17 +265,20 @@ pub struct Outcome {
     pub entries: Vec<String>,
 }
 
-/// How an expectation held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    /// What happened matched what the article expected at the summit.
-    BorneOut,
-    /// Some of it held, some did not.
-    Partly,
-    /// What happened went against the article's expectation.
-    NotBorneOut,
-    /// Later events made the question moot.
-    Overtaken,
+// Verdicts from best kept to least, the order of `Verdict::ALL`.
+crate::keyed_enum! {
+    /// How an expectation held.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(JsonSchema))]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Verdict {
+        /// What happened matched what the article expected at the summit.
+        BorneOut = ("borne-out", "Borne out"),
+        /// Some of it held, some did not.
+        Partly = ("partly", "Partly borne out"),
+        /// What happened went against the article's expectation.
+        NotBorneOut = ("not-borne-out", "Not borne out"),
+        /// Later events made the question moot.
+        Overtaken = ("overtaken", "Overtaken by events"),
+    }
 }

@@ -2,6 +2,7 @@
 //! data set was refused, and the banner that names the data set shown and lists its warnings.
 
 use std::rc::Rc;
+use summit_core::text::count_noun;
 
 use yew::prelude::*;
 
@@ -92,7 +93,7 @@ pub fn data_refused(props: &DataRefusedProps) -> Html {
             <h1 id="data-refused-title">{ "This data set was refused" }</h1>
             <p>
                 <strong class="data-label">{ props.label.to_string() }</strong>
-                { format!(" was not loaded: {errors} {} found.", if errors == 1 { "error was" } else { "errors were" }) }
+                { format!(" was not loaded: {} found.", count_noun(errors, "error was", "errors were")) }
             </p>
             <ProblemList problems={props.problems.clone()} />
             <button type="button" class="button data-back" onclick={props.on_back.clone()}>
@@ -120,7 +121,7 @@ pub fn data_notice(props: &DataNoticeProps) -> Html {
                 <strong class="data-label">{ props.label.to_string() }</strong>
                 { "." }
                 if warnings > 0 {
-                    { format!(" It loaded with {warnings} {}:", if warnings == 1 { "warning" } else { "warnings" }) }
+                    { format!(" It loaded with {}:", count_noun(warnings, "warning", "warnings")) }
                 }
                 { " " }
                 <button type="button" class="button data-back" onclick={props.on_back.clone()}>

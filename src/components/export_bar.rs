@@ -3,6 +3,7 @@
 //! The files are written by [`summit_core::export`] and saved by [`crate::download`].
 
 use std::rc::Rc;
+use summit_core::text::plural;
 
 use yew::prelude::*;
 
@@ -43,7 +44,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
                 ItemsFormat::Csv => Some(items_csv(&explorer.data, &shown)),
                 ItemsFormat::Json => items_json(&explorer.data, &shown),
             };
-            let noun = if shown.len() == 1 { "item" } else { "items" };
+            let noun = plural(shown.len(), "item", "items");
             let message = match text
                 .ok_or_else(|| "there is no item to save".to_string())
                 .and_then(|text| download_text(&text, format.file_name(), format.media_type()))

@@ -1,6 +1,7 @@
 //! The filter panel: search, sort, and one fieldset per facet with live counts.
 
 use std::rc::Rc;
+use summit_core::text::plural;
 
 use yew::prelude::*;
 
@@ -39,7 +40,7 @@ fn option_html(
             <input type="checkbox" id={id.clone()} {checked} disabled={count == 0 && !checked} {onchange} />
             <label for={id}>
                 { label }
-                <span class="facet-count">{ count }<span class="visually-hidden">{ if count == 1 { " item" } else { " items" } }</span></span>
+                <span class="facet-count">{ count }<span class="visually-hidden">{ format!(" {}", plural(count, "item", "items")) }</span></span>
             </label>
         </li>
     }

@@ -4,6 +4,7 @@
 //! Everything here draws facts from `data/hindsight.json`, never the article: none of it is ever put in a quotation.
 
 use std::rc::Rc;
+use summit_core::text::count_noun;
 
 use yew::prelude::*;
 
@@ -149,10 +150,10 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
         5 => "h5",
         _ => "h4",
     };
-    let facts_label = match later.len() {
-        1 => "1 dated fact after the article".to_string(),
-        n => format!("{n} dated facts after the article"),
-    };
+    let facts_label = format!(
+        "{} after the article",
+        count_noun(later.len(), "dated fact", "dated facts")
+    );
     let labelled_by = match &props.about {
         Some(title) => format!("{heading_id} {title}"),
         None => heading_id.clone(),

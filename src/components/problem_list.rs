@@ -2,12 +2,13 @@
 //! "path: message".
 
 use std::rc::Rc;
+use summit_core::text::count_noun;
 
 use yew::prelude::*;
 
 use summit_core::validate::{problem_page, Problem, PROBLEM_PAGE};
 
-use crate::chosen_data::printable;
+use summit_core::text::printable;
 
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
@@ -20,8 +21,6 @@ pub struct ProblemListProps {
 #[function_component(ProblemList)]
 pub fn problem_list(props: &ProblemListProps) -> Html {
     let (shown, more) = problem_page(&props.problems, PROBLEM_PAGE);
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
         <ul class="problem-list">
             { for shown.iter().map(|p| html! {
@@ -34,8 +33,8 @@ pub fn problem_list(props: &ProblemListProps) -> Html {
                     { format!(
                         "…and {} more not shown ({}, {}): the first {} are listed above.",
                         more.total(),
-                        plural(more.errors, "error", "errors"),
-                        plural(more.warnings, "warning", "warnings"),
+                        count_noun(more.errors, "error", "errors"),
+                        count_noun(more.warnings, "warning", "warnings"),
                         shown.len()
                     ) }
                 </li>

@@ -2,6 +2,7 @@
 //! layout also the buttons that unfold the filters and the secondary actions.
 
 use std::rc::Rc;
+use summit_core::text::count_noun;
 
 use yew::prelude::*;
 
@@ -66,7 +67,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let theme = theme.clone();
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            let chosen = Theme::from_id(&select.value());
+            let chosen = Theme::from_id(&select.value()).unwrap_or(Theme::System);
             apply_theme(chosen);
             theme.set(chosen);
         })
@@ -188,9 +189,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 if let (true, Some(problems)) = (hindsight_on, &props.hindsight_problems) {
                     <p class="hindsight-load-error">
                         { format!(
-                            "Hindsight could not be loaded, so none of it is shown: the file data/hindsight.json has {} problem{}{}",
-                            problems.len(),
-                            if problems.len() == 1 { "" } else { "s" },
+                            "Hindsight could not be loaded, so none of it is shown: the file data/hindsight.json has {}{}",
+                            count_noun(problems.len(), "problem", "problems"),
                             problems.iter().find(|p| p.is_error()).or(problems.first()).map_or_else(|| ".".to_string(), |p| format!(", first at {}: {}", p.path, p.message)),
                         ) }
                     </p>

@@ -4,6 +4,7 @@
 //! segments it is given, and never searches the text itself.
 
 use std::rc::Rc;
+use summit_core::text::count_noun;
 
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -295,7 +296,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <ul class="article-legend" aria-label="Highlight colours and patterns">{ legend }</ul>
                 <p class="article-meta">
                     <span class="article-count">
-                        { format!("{shown} of {total} {} highlighted.", if total == 1 { "quotation" } else { "quotations" }) }
+                        { format!("{shown} of {} highlighted.", count_noun(total, "quotation", "quotations")) }
                     </span>
                     { " " }
                     { leaving_link(&article.url, "article-original-link", props.state.embed,

@@ -11,6 +11,7 @@ use summit_core::dates::{format_iso_date, IsoDate};
 use summit_core::hindsight::later_entries;
 use summit_core::model::{DataSet, Event, Hindsight, HindsightEntry};
 use summit_core::state::{View, ViewState};
+use summit_core::text::{count_noun, plural};
 
 use crate::components::category_icon::category_icon;
 use crate::components::hindsight_panel::{hindsight_icon, source_link};
@@ -27,13 +28,10 @@ pub struct TimelineViewProps {
     pub navigate: Navigate,
 }
 
-/// The date of the Geneva summit, the event the whole article looks towards.
-const SUMMIT_DATE: &str = "2021-06-16";
-
-/// Whether `event` is the one the article looks towards (the summit), marked on the line.
-// switches to Article.focus_event at merge
-fn is_focus_event(_data: &DataSet, event: &Event) -> bool {
-    event.date == SUMMIT_DATE
+/// Whether `event` is the one the article looks towards (its data set's `article.focus_event`: the summit here),
+/// marked on the line with a star.
+fn is_focus_event(data: &DataSet, event: &Event) -> bool {
+    data.article.focus_event.as_deref() == Some(event.id.as_str())
 }
 
 /// A date as `<time>`, written for people.
@@ -207,11 +205,14 @@ fn hindsight_part(explorer: &Explorer, props: &TimelineViewProps, hindsight: &Hi
 
 /// "3 events are hidden by the filters.", or nothing when none is.
 fn hidden_note(hidden: usize, noun: &str) -> Html {
-    let text = match hidden {
-        0 => return Html::default(),
-        1 => format!("1 {noun} is hidden by the filters."),
-        n => format!("{n} {noun}s are hidden by the filters."),
-    };
+    if hidden == 0 {
+        return Html::default();
+    }
+    let text = format!(
+        "{} {} hidden by the filters.",
+        count_noun(hidden, noun, &format!("{noun}s")),
+        plural(hidden, "is", "are")
+    );
     html! { <p class="timeline-hidden-note">{ text }</p> }
 }
 
