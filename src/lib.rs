@@ -16,6 +16,7 @@
 //!   dialogs open.
 //! - `clipboard`: copying text, with what happened when the page may not; `download`: saving a file;
 //!   `matrix_file`: the matrix as SVG and PNG files; `theme`: the light and dark themes.
+//! - `prerender`: the default view drawn at build time by Yew's server renderer, and hydrated in the browser.
 //! - this file: `start()` and the panic panel that replaces a blank page.
 
 pub mod app;
@@ -29,6 +30,7 @@ pub mod frame_embed;
 pub mod hindsight_layer;
 pub mod instance;
 pub mod matrix_file;
+pub mod prerender;
 pub mod script_embed;
 pub mod theme;
 pub mod url_state;
@@ -149,17 +151,8 @@ pub fn start() {
         return;
     }
     theme::apply_theme(theme::saved_theme());
-    // The build writes the content as plain HTML for the first paint (`cargo xtask postbuild`,
-    // xtask/src/postbuild/prerender.rs); the app replaces it.
-    if let Some(prerendered) = document.get_element_by_id("prerender") {
-        prerendered.remove();
-    }
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
+    // The build draws the default view into the page for the first paint (`cargo xtask postbuild` runs the
+    // `prerender` binary): the app takes it over, or draws afresh where the address asks for another view.
+    #[cfg(target_arch = "wasm32")]
+    prerender::start_in_page(&document);
 }
