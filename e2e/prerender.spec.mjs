@@ -134,3 +134,32 @@ for (const [address, check] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('should hydration fail all the same, the page reloads once and is drawn afresh', async ({ page }) => {
+  const errors = watchErrors(page);
+  await watchCards(page);
+  // A page whose markup differs from the app's first render (one card less) under the right fingerprint: Yew's
+  // hydration panics on it, as it would on any mismatch.
+  let served = 0;
+  await page.route((url) => url.pathname.endsWith('/') || url.pathname.endsWith('/index.html'), async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const broken = html.replace(/<li><!--<\[\]>--><article[\s\S]*?<\/article><!--<\/\[\]>--><\/li>/, '');
+    expect(broken.length).toBeLessThan(html.length);
+    served += 1;
+    await route.fulfill({ response, body: broken });
+  });
+  await page.goto('');
+  await expect.poll(() => served, { timeout: 15_000 }).toBe(2);
+  await expect(page.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('summit-fruits:interactive').length)).toBe(1);
+  const data = loadData();
+  await expect(page.locator('article.card')).toHaveCount(data.items.length);
+  await expect(page.locator('.panic-panel')).toHaveCount(0);
+  // Drawn afresh: the prerendered cards were taken out.
+  expect(await page.evaluate(() => window.cardsRemoved)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('summit-fruits-no-hydration'))).toBe('1');
+  // The panic is reported in the console (the first load's), and nothing else went wrong.
+  expect(errors.some((e) => e.includes('panicked'))).toBe(true);
+  expect(errors.filter((e) => !e.includes('panicked') && !e.includes('unreachable'))).toEqual([]);
+});

@@ -46,7 +46,8 @@ extern "C" {
 }
 
 /// Installs the panic hook: the panic is logged to `console.error` and the page shows [`show_panic_panel`] instead of
-/// going blank. It runs before the release build's `panic = "abort"` stops the module.
+/// going blank. It runs before the release build's `panic = "abort"` stops the module. A panic while hydrating the
+/// prerendered page reloads it instead, to be drawn afresh ([`prerender::retry_without_hydration`]).
 ///
 /// `yew::set_custom_panic_hook` is `std::panic::set_hook` that also tells Yew's renderer not to replace the hook with
 /// its own console-only one.
@@ -54,6 +55,9 @@ pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         console_error(&message);
+        if prerender::retry_without_hydration() {
+            return;
+        }
         show_panic_panel(&message);
     }));
 }

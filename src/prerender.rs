@@ -6,7 +6,8 @@
 //! `static/boot.js` fills when the wasm cannot start) that names what the markup was drawn from ([`fingerprint`]). The
 //! browser hydrates only when its first render is certain to be the server's: the address asks for the default view,
 //! the page is not the single file, and the fingerprint is its own. Otherwise it draws the page afresh. A mismatch in
-//! hydration would panic inside Yew (its checks are assertions, in release builds too), so it is ruled out up front.
+//! hydration panics inside Yew (its checks are assertions, in release builds too), so it is ruled out up front; should
+//! one happen all the same, the panic hook reloads the page once, to be drawn afresh ([`retry_without_hydration`]).
 
 use std::cell::Cell;
 
@@ -19,6 +20,9 @@ pub const FINGERPRINT_ATTRIBUTE: &str = "data-drawn-from";
 /// True in the browser; false on the server, where no browser API may be called (wasm-bindgen's imports panic off
 /// wasm), so the functions that read the address, the page or storage answer what a default page would.
 pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// The session storage key that, once a hydration has failed in this tab, makes every later start draw afresh.
+const NO_HYDRATION_KEY: &str = "summit-fruits-no-hydration";
 
 thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
@@ -60,6 +64,33 @@ pub fn is_default_address(hash: &str, search: &str) -> bool {
                 .is_some_and(|value| !value.is_empty())
         })
         && !summit_core::embed_mode::EmbedMode::of(false, false, search).is_embedded()
+}
+
+/// Called by the panic hook: when the panic came while hydrating (the server's markup and the first render differed
+/// after all), remembers for this tab to draw afresh and reloads the page; true when the reload is under way, false
+/// when the panic is another one or storage is not allowed (then the panic panel shows).
+pub fn retry_without_hydration() -> bool {
+    if !(IN_BROWSER && HYDRATING.with(Cell::get)) {
+        return false;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let remembered = window
+        .session_storage()
+        .ok()
+        .flatten()
+        .is_some_and(|storage| storage.set_item(NO_HYDRATION_KEY, "1").is_ok());
+    remembered && window.location().reload().is_ok()
+}
+
+/// Whether a hydration failed earlier in this tab.
+#[cfg(target_arch = "wasm32")]
+fn hydration_failed_before() -> bool {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(NO_HYDRATION_KEY).ok().flatten())
+        .is_some()
 }
 
 #[cfg(feature = "ssr")]
@@ -115,6 +146,7 @@ pub fn start_in_page(document: &web_sys::Document) {
     let root = document.get_element_by_id("app");
     let hydrates = cfg!(feature = "hydration")
         && root.is_some()
+        && !hydration_failed_before()
         && block.as_ref().is_some_and(|block| {
             block.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref()
                 == Some(fingerprint(crate::bundled::DATA_SET_JSON).as_str())
