@@ -2,7 +2,7 @@
 //! renderer (`src/bin/prerender.rs`, feature `ssr`) and taken over in the browser by hydration, so that one renderer
 //! draws both and the browser keeps the elements it painted first.
 //!
-//! The build writes the server's markup into `index.html`'s `#app`, after a block `#prerender` (the notice that
+//! The build writes the server's markup into `index.html`'s `#app`, followed by a block `#prerender` (the notice that
 //! `static/boot.js` fills when the wasm cannot start) that names what the markup was drawn from ([`fingerprint`]). The
 //! browser hydrates only when its first render is certain to be the server's: the address asks for the default view,
 //! the page is not the single file, and the fingerprint is its own. Otherwise it draws the page afresh. A mismatch in
@@ -11,7 +11,7 @@
 
 use std::cell::Cell;
 
-/// The id of the block before the server's markup that the app removes when it starts.
+/// The id of the block after the server's markup that the app removes when it starts.
 pub const BLOCK_ID: &str = "prerender";
 
 /// The block's attribute that holds the [`fingerprint`] of what the server drew.
@@ -137,7 +137,7 @@ mod server {
 }
 
 /// Starts the explorer in the page's `#app` (or the body): hydrates the server's markup when it is sure to match,
-/// draws afresh otherwise. Either way the block before the markup (the loading notice) goes.
+/// draws afresh otherwise. Either way the block after the markup (the loading notice) goes.
 #[cfg(target_arch = "wasm32")]
 pub fn start_in_page(document: &web_sys::Document) {
     use crate::app::App;
