@@ -63,8 +63,9 @@ const CONDITIONS = [
 ];
 
 /**
- * Runs in every page before its own scripts: records Element Timing entries (the first card's title is named
- * "first-card" in the prerendered HTML and in the app) and keeps the wasm memory that boot.js hands over with
+ * Runs in every page before its own scripts: records Element Timing entries (the first card's title link is named
+ * "first-card"; the app draws the prerendered page with its own components and, on the default view, takes it over,
+ * so the link painted first is the app's) and keeps the wasm memory that boot.js hands over with
  * `TrunkApplicationStarted`.
  */
 function pageProbe() {
@@ -141,8 +142,8 @@ async function coldLoad(browser, condition, path, isApp) {
         timeout: LOAD_TIMEOUT,
       });
     }
-    // The first card painted, and for the app also its own first card (its title link; the prerendered card names its h2), which
-    // may be painted a frame after the interactive mark.
+    // The first card painted, and for the app also its own first card (its title link), which is the prerendered one when
+    // the app hydrated it, and otherwise may be painted a frame after the interactive mark.
     await page.waitForFunction(
       (isApp) => window.__bench.elements.some((e) => e.identifier === 'first-card' && (!isApp || e.tag === 'a')),
       isApp,

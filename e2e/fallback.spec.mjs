@@ -1,5 +1,5 @@
-// The first paint does not depend on the wasm: the build writes the content into the page, and a browser that cannot
-// run WebAssembly (or JavaScript) keeps it, with a message.
+// The first paint does not depend on the wasm: the build draws the default view into the page with the app's own
+// components, and a browser that cannot run WebAssembly (or JavaScript) keeps it, with a message.
 import { test, expect } from '@playwright/test';
 import { loadData, openExplorer } from './helpers.mjs';
 
@@ -10,8 +10,8 @@ test('without JavaScript the header and every item are in the page, with a messa
   const page = await context.newPage();
   await page.goto('');
   await expect(page.locator('h1')).toHaveText(data.article.title);
-  await expect(page.locator('.prerender-card')).toHaveCount(data.items.length);
-  await expect(page.locator('.prerender-card h2').first()).toHaveText(data.items[0].title);
+  await expect(page.locator('article.card')).toHaveCount(data.items.length);
+  await expect(page.locator('.card-title').first()).toHaveText(data.items[0].title);
   await expect(page.locator('#prerender-notice')).toContainText('it needs JavaScript and WebAssembly');
   await context.close();
 });
@@ -20,7 +20,7 @@ test('without WebAssembly the content stays and the page says why', async ({ pag
   await page.addInitScript(() => { delete window.WebAssembly; });
   await page.goto('');
   await expect(page.locator('#prerender-notice')).toContainText('cannot run WebAssembly');
-  await expect(page.locator('.prerender-card')).toHaveCount(data.items.length);
+  await expect(page.locator('article.card')).toHaveCount(data.items.length);
   await expect(page.locator('h1')).toHaveCount(1);
 });
 

@@ -21,8 +21,8 @@ export function watchErrors(page) {
 }
 
 /**
- * Opens the explorer at `path` (relative to BASE_URL) and waits until the app has rendered: the prerendered content
- * (which has the same h1) is gone and the app's h1 is there.
+ * Opens the explorer at `path` (relative to BASE_URL) and waits until the app has started: the block before the
+ * prerendered default view (its loading notice), which the app removes when it starts, is gone and the h1 is there.
  */
 export async function openExplorer(page, path = '') {
   await page.goto(path);
@@ -67,6 +67,8 @@ export function loadData() {
 /** Opens the explorer embedded (`?embed=1`, no page header): waits for the result count instead of the title. */
 export async function openEmbedded(page, path = '?embed=1') {
   await page.goto(path);
+  // The prerendered default view has a result count too: wait until the app has started.
+  await expect(page.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
   await expect(resultCount(page)).toHaveText(/^Showing /);
 }
 

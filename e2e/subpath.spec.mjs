@@ -35,6 +35,8 @@ test('a reader’s journey under a sub-path: filter, matrix, a card, reload', as
   const errors = watchErrors(page);
   const responses = logResponses(page);
   await page.goto(server.url);
+  // The prerendered default view has the same h1 and result count: wait until the app has started.
+  await expect(page.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
   const count = page.getByRole('status').filter({ hasText: /^Showing / });
   await expect(count).toHaveText(countText(TOTAL, TOTAL));

@@ -189,7 +189,11 @@ pub struct ExplorerPageProps {
 #[function_component(ExplorerPage)]
 pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     let explorer = use_memo(props.data_set.clone(), |data| Explorer::new(data.0.clone()));
-    use_effect_with((), |_| mark_interactive());
+    use_effect_with((), |_| {
+        // A hydrated page has taken over the server's markup: components mounted from now on draw as usual.
+        crate::prerender::end_first_render();
+        mark_interactive();
+    });
     let url = use_url_state(props.data_set.clone());
     let state = url.state.clone();
     let navigate = url.navigate.clone();
@@ -245,7 +249,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
             None => html! { <ScorecardView state={state.clone()} navigate={navigate.clone()} /> },
         },
         View::Cards => html! {
-            <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} start_small=true />
+            <CardList state={state.clone()} shown={results.shown.clone()} terms={results.terms.clone()} navigate={navigate.clone()} start_small={!crate::prerender::is_server_render()} />
         },
         View::Matrix => {
             html! { <MatrixView state={state.clone()} included={results.included.clone()} navigate={navigate.clone()} /> }

@@ -83,8 +83,8 @@ fn refused(label: Rc<str>, path: &str, message: impl Into<String>) -> Loaded {
 
 /// The `data` parameter of the page's own address, if the reader gave one.
 pub fn requested_url() -> Option<String> {
-    // A host page's address is not ours: an embed shows the bundled data set.
-    if crate::instance::host_page_app_url().is_some() {
+    // A host page's address is not ours: an embed shows the bundled data set. The server draws the default address.
+    if crate::instance::host_page_app_url().is_some() || !crate::prerender::IN_BROWSER {
         return None;
     }
     let search = gloo::utils::window()
@@ -119,11 +119,13 @@ pub fn forget_requested_url() {
 /// True when the page is the single self-contained file (`cargo xtask build --single-file`), which is opened from disk
 /// with no web server beside it: its build writes `<meta name="summit-fruits-build" content="single-file">`.
 pub fn is_single_file() -> bool {
-    gloo::utils::document()
-        .query_selector("meta[name=\"summit-fruits-build\"][content=\"single-file\"]")
-        .ok()
-        .flatten()
-        .is_some()
+    // The server draws the hosted page; the single file is drawn afresh in the browser (src/prerender.rs).
+    crate::prerender::IN_BROWSER
+        && gloo::utils::document()
+            .query_selector("meta[name=\"summit-fruits-build\"][content=\"single-file\"]")
+            .ok()
+            .flatten()
+            .is_some()
 }
 
 /// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).

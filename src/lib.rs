@@ -16,6 +16,7 @@
 //!   dialogs open.
 //! - `clipboard`: copying text, with what happened when the page may not; `download`: saving a file;
 //!   `matrix_file`: the matrix as SVG and PNG files; `theme`: the light and dark themes.
+//! - `prerender`: the default view drawn at build time by Yew's server renderer, and hydrated in the browser.
 //! - this file: `start()` and the panic panel that replaces a blank page.
 
 pub mod app;
@@ -29,6 +30,7 @@ pub mod frame_embed;
 pub mod hindsight_layer;
 pub mod instance;
 pub mod matrix_file;
+pub mod prerender;
 pub mod script_embed;
 pub mod theme;
 pub mod url_state;
@@ -44,7 +46,8 @@ extern "C" {
 }
 
 /// Installs the panic hook: the panic is logged to `console.error` and the page shows [`show_panic_panel`] instead of
-/// going blank. It runs before the release build's `panic = "abort"` stops the module.
+/// going blank. It runs before the release build's `panic = "abort"` stops the module. A panic while hydrating the
+/// prerendered page reloads it instead, to be drawn afresh ([`prerender::retry_without_hydration`]).
 ///
 /// `yew::set_custom_panic_hook` is `std::panic::set_hook` that also tells Yew's renderer not to replace the hook with
 /// its own console-only one.
@@ -52,6 +55,9 @@ pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         console_error(&message);
+        if prerender::retry_without_hydration() {
+            return;
+        }
         show_panic_panel(&message);
     }));
 }
@@ -149,17 +155,8 @@ pub fn start() {
         return;
     }
     theme::apply_theme(theme::saved_theme());
-    // The build writes the content as plain HTML for the first paint (`cargo xtask postbuild`,
-    // xtask/src/postbuild/prerender.rs); the app replaces it.
-    if let Some(prerendered) = document.get_element_by_id("prerender") {
-        prerendered.remove();
-    }
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
+    // The build draws the default view into the page for the first paint (`cargo xtask postbuild` runs the
+    // `prerender` binary): the app takes it over, or draws afresh where the address asks for another view.
+    #[cfg(target_arch = "wasm32")]
+    prerender::start_in_page(&document);
 }

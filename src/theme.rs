@@ -14,6 +14,10 @@ summit_core::keyed_enum! {
 
 /// Storage may be missing or throw (a sandboxed iframe, private modes): then the choice lasts for the page only.
 fn storage() -> Option<web_sys::Storage> {
+    // Nor is there any on the server, which draws the page at build time.
+    if !crate::prerender::IN_BROWSER {
+        return None;
+    }
     gloo::utils::window().local_storage().ok().flatten()
 }
 

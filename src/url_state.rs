@@ -30,7 +30,7 @@ pub struct UseUrlStateHandle {
 /// its address asks, by `embed=1` in the fragment (which the fragment's parser has read into `state.embed`) or in the
 /// query string (as the Embed dialog's iframe code writes it). A script embed never reads the host's address.
 fn settle_embed(mut state: ViewState, script_embed: bool) -> ViewState {
-    let search = if script_embed {
+    let search = if script_embed || !crate::prerender::IN_BROWSER {
         String::new()
     } else {
         gloo::utils::window()
@@ -51,8 +51,13 @@ fn read_attributes(options: &ScriptEmbedOptions, data: &DataSet) -> (ViewState, 
     parse_embed_attributes(attributes, &KnownIds::of(data))
 }
 
+/// The state in the page's address; the server draws the default one.
 fn read_location(data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let hash = if crate::prerender::IN_BROWSER {
+        gloo::utils::window().location().hash().unwrap_or_default()
+    } else {
+        String::new()
+    };
     let (state, notices) = parse_fragment(&hash, &KnownIds::of(data));
     (settle_embed(state, false), notices)
 }

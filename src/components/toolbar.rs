@@ -46,13 +46,23 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let more_open = use_state(|| false);
     let more_button = use_node_ref();
     let embedded = crate::instance::use_instance().is_script_embed();
+    // The server cannot know the saved theme: a hydrating first render draws the server's choice, and the saved one
+    // follows at once.
     let theme = use_state(|| {
-        if embedded {
+        if embedded || crate::prerender::is_server_render() {
             Theme::System
         } else {
             saved_theme()
         }
     });
+    {
+        let theme = theme.clone();
+        use_effect_with((), move |_| {
+            if !embedded && *theme != saved_theme() {
+                theme.set(saved_theme());
+            }
+        });
+    }
     let embed_open = use_state(|| false);
     let embed_button = use_node_ref();
 

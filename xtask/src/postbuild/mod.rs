@@ -1,10 +1,11 @@
 //! `cargo xtask postbuild`: finishes the bundle in Trunk's staging folder, after Trunk has written it and before it
 //! moves it to `dist/` (Trunk.toml runs it as the `post_build` hook, so a plain `trunk build` is complete too).
 //!
-//! In order, each rewriting `index.html`: [`prerender`] writes the article's header and every item into the page;
-//! [`script_embed`] writes the script embed's entry and scoped stylesheet and the hashed copies of the embed scripts,
-//! and names them in the page; [`integrity`] replaces the start script's tag with integrity-checked preloads. Any
-//! surprise (a file missing or there twice, a marker not found) fails the build.
+//! In order, each rewriting `index.html`: [`prerender`] writes the default view, drawn by the app's own components
+//! with Yew's server renderer, into the page; [`script_embed`] writes the script embed's entry and scoped stylesheet
+//! and the hashed copies of the embed scripts, and names them in the page; [`integrity`] replaces the start script's
+//! tag with integrity-checked preloads. Any surprise (a file missing or there twice, a marker not found) fails the
+//! build.
 
 pub mod integrity;
 pub mod prerender;

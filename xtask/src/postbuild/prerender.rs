@@ -1,35 +1,41 @@
-//! The prerendered page: the article's header and every prospect and risk written as plain HTML into `index.html`,
-//! so the content shows before the wasm arrives and in a browser that cannot run it at all. The app removes this
-//! block when it starts (src/lib.rs).
+//! The prerendered page: the explorer's default view, drawn by the app's own components with Yew's server renderer
+//! (the app's `prerender` binary, src/bin/prerender.rs, run natively), written into `index.html`'s `#app`, so the
+//! content shows before the wasm arrives and in a browser that cannot run it at all. The app hydrates it when the
+//! address asks for the default view, and draws afresh otherwise (src/prerender.rs).
 //!
-//! The data set is read and checked with the app's own `parse_and_validate`; every text is HTML-escaped and put into
-//! the page as it is.
+//! After the markup goes a block `#prerender`: the notice that `static/boot.js` fills when the wasm cannot start,
+//! and the fingerprint of what the server drew, which the app compares with its own before it hydrates. The app
+//! removes the block when it starts; at the end of the page, its removal moves nothing the reader sees (first, it
+//! moved the whole page up: a layout shift of 0.28 on a phone). A reader without JavaScript has the page's
+//! `<noscript>` notice at the top.
+//!
+//! The data set is first checked with the app's own `parse_and_validate`, so a bad one fails the build with its
+//! problems; the binary then draws it (Yew escapes every text), and the markup goes into the page as it is.
 
-use std::fmt::Write as _;
 use std::path::Path;
+use std::process::Command;
 
-use summit_core::model::DataSet;
 use summit_core::validate::{parse_and_validate, Limits};
 
 use super::Staging;
-use crate::html;
+use crate::{html, root};
 
 /// The comment in index.html that the block replaces.
 const MARKER: &str = "<!-- prerendered content -->";
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// The `cargo` arguments that build and run the prerender binary. A debug build: it compiles in seconds once its
+/// dependencies are built, and the server's work is a few milliseconds. Yew's debug assertions are off, so that its
+/// hydration markers are the release form (`<!--<[]>-->`, without each component's type name).
+const CARGO_RUN: [&str; 9] = [
+    "run",
+    "--quiet",
+    "--config",
+    "profile.dev.package.yew.debug-assertions=false",
+    "--package",
+    "summit-fruits",
+    "--features",
+    "ssr",
+    "--bin=prerender",
 ];
 
 /// Writes the block for the data set in `data` into the staging folder's index.html; returns the number of items.
@@ -46,118 +52,74 @@ pub fn write(staging: &Staging, data: &Path) -> Result<usize, String> {
                 first.join("; ")
             )
         })?;
+    let (fingerprint, markup) = draw(data)?;
     let page = staging.read_text("index.html")?;
-    let page = html::replace_once(&page, MARKER, &block(&data_set)?)
+    let page = html::replace_once(&page, MARKER, &block(&fingerprint, &markup)?)
         .map_err(|e| format!("index.html must hold the marker {MARKER} exactly once ({e})"))?;
     staging.write("index.html", page)?;
     Ok(data_set.items.len())
 }
 
-/// The prerendered block for a data set.
-fn block(data: &DataSet) -> Result<String, String> {
-    let article = &data.article;
-    let max_level = data
-        .feasibility_scale
-        .iter()
-        .map(|l| l.level)
-        .max()
-        .unwrap_or(0);
-    let mut cards = String::new();
-    for (index, item) in data.items.iter().enumerate() {
-        // The category's id as the data set spells it (its serde name).
-        let category = serde_json::to_value(item.category)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .ok_or("a category without a name")?;
-        let category_label = data
-            .vocabularies
-            .categories
-            .iter()
-            .find(|t| t.id == category)
-            .map_or(category.as_str(), |t| t.label.as_str());
-        let level = item.feasibility.level;
-        let level_label = data
-            .feasibility_scale
-            .iter()
-            .find(|l| l.level == level)
-            .map_or("", |l| l.label.as_str());
-        // The first card's title carries the Element Timing name that `cargo xtask bench` measures first paint by.
-        let timing = if index == 0 {
-            r#" elementtiming="first-card""#
-        } else {
-            ""
-        };
-        let note = match item.feasibility.reading_note.as_deref() {
-            Some(note) if !note.is_empty() => format!(
-                "\n        <p class=\"reading-note\"><strong>How it is read:</strong> {}</p>",
-                html::escape(note)
-            ),
-            _ => String::new(),
-        };
-        write!(
-            cards,
-            "
-      <li class=\"prerender-card cat-{category}\">
-        <h2{timing}>{title}</h2>
-        <p class=\"prerender-meta\">{category_label} · Feasibility: {level_label} ({level} of {max_level})</p>
-        <p>{summary}</p>
-        <blockquote><p>“{rationale}”</p></blockquote>{note}
-      </li>",
-            category = html::escape(&category),
-            title = html::escape(&item.title),
-            category_label = html::escape(category_label),
-            level_label = html::escape(level_label),
-            summary = html::escape(&item.summary),
-            rationale = html::escape(&item.feasibility.rationale),
-        )
-        .expect("writing to a String cannot fail");
+/// Runs the prerender binary on `data`: the fingerprint of what it drew, and the markup.
+fn draw(data: &Path) -> Result<(String, String), String> {
+    let data =
+        std::fs::canonicalize(data).map_err(|e| format!("cannot find {}: {e}", data.display()))?;
+    let started = std::time::Instant::now();
+    let output = Command::new("cargo")
+        .args(CARGO_RUN)
+        .arg("--")
+        .arg("--data")
+        .arg(&data)
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("could not start cargo for the prerender binary: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the prerender binary failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
     }
-    let original = if is_web_address(&article.url) {
-        format!(
-            r#" · <a class="original-link" href="{}" rel="noopener">Read the original</a>"#,
-            html::escape(&article.url)
-        )
-    } else {
-        String::new()
-    };
+    println!(
+        "postbuild: prerender: built and ran the prerender binary in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let stdout =
+        String::from_utf8(output.stdout).map_err(|_| "the prerender binary wrote non-UTF-8")?;
+    split_output(&stdout)
+}
+
+/// The binary's output: the fingerprint on the first line, the markup on the rest.
+fn split_output(stdout: &str) -> Result<(String, String), String> {
+    let (fingerprint, markup) = stdout
+        .split_once('\n')
+        .ok_or("the prerender binary wrote no markup")?;
+    let fingerprint = fingerprint.trim();
+    if fingerprint.len() != 16 || !fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "the prerender binary's first line is not a fingerprint: {fingerprint:?}"
+        ));
+    }
+    let markup = markup.trim();
+    if !markup.starts_with("<!--") {
+        return Err(
+            "the prerender binary's markup does not open with Yew's hydration marker".into(),
+        );
+    }
+    Ok((fingerprint.to_string(), markup.to_string()))
+}
+
+/// The block that replaces the marker: the server's markup, then the notice and the fingerprint.
+fn block(fingerprint: &str, markup: &str) -> Result<String, String> {
+    if markup.matches("elementtiming=\"first-card\"").count() > 1 {
+        return Err("the prerendered page names more than one first card".into());
+    }
     Ok(format!(
-        r#"<div id="prerender" class="prerender">
-    <header class="site-header">
-      <p class="site-name">Summit Fruits</p>
-      <h1 class="article-title">{title}</h1>
-      <p class="byline"><span class="author">{author}</span>, <cite class="outlet">{outlet}</cite>, <time datetime="{published}">{date}</time>{original}</p>
-    </header>
-    <p class="prerender-notice" id="prerender-notice" role="status">The interactive explorer (filters, matrix, annotated article, timeline) appears here once it has loaded; it needs JavaScript and WebAssembly. Meanwhile, here is every prospect and risk the article discusses, with its feasibility in the article’s own words.</p>
-    <ol class="prerender-list">{cards}
-    </ol>
+        r#"{markup}<div id="prerender" class="prerender" data-drawn-from="{fingerprint}">
+    <p class="prerender-notice" id="prerender-notice" role="status">The explorer’s filters, matrix, annotated article and timeline work once it has loaded; it needs JavaScript and WebAssembly. Until then, every prospect and risk the article discusses is shown above, with its feasibility in the article’s own words.</p>
   </div>"#,
-        title = html::escape(&article.title),
-        author = html::escape(&article.author),
-        outlet = html::escape(&article.outlet),
-        published = html::escape(&article.published),
-        date = html::escape(&human_date(&article.published)?),
+        fingerprint = html::escape(fingerprint),
     ))
-}
-
-/// An `http://` or `https://` address, in any case.
-fn is_web_address(url: &str) -> bool {
-    ["http://", "https://"].iter().any(|scheme| {
-        url.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    })
-}
-
-/// "2021-06-04" → "4 June 2021", as the app writes dates.
-fn human_date(iso: &str) -> Result<String, String> {
-    let parts: Vec<u32> = iso
-        .split('-')
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("{iso} is not a YYYY-MM-DD date"))?;
-    match parts[..] {
-        [year, month @ 1..=12, day] => Ok(format!("{day} {} {year}", MONTHS[month as usize - 1])),
-        _ => Err(format!("{iso} is not a YYYY-MM-DD date")),
-    }
 }
 
 #[cfg(test)]
@@ -165,38 +127,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_are_written_as_the_app_writes_them() {
-        assert_eq!(human_date("2021-06-04").unwrap(), "4 June 2021");
-        assert_eq!(human_date("1999-12-31").unwrap(), "31 December 1999");
-        assert!(human_date("2021-13-01").is_err());
-        assert!(human_date("June 2021").is_err());
+    fn the_output_is_a_fingerprint_then_markup() {
+        let (fingerprint, markup) =
+            split_output("0123456789abcdef\n<!--<[]>--><div>x</div><!--</[]>-->\n").unwrap();
+        assert_eq!(fingerprint, "0123456789abcdef");
+        assert_eq!(markup, "<!--<[]>--><div>x</div><!--</[]>-->");
+        assert!(split_output("<div>no fingerprint</div>").is_err());
+        assert!(split_output("nothex!!nothex!!\n<!--<[]>-->").is_err());
+        assert!(split_output("0123456789abcdef\n<div>no marker</div>").is_err());
     }
 
     #[test]
-    fn only_web_addresses_are_linked() {
-        assert!(is_web_address("https://example.org/a"));
-        assert!(is_web_address("HTTP://example.org"));
-        assert!(!is_web_address("javascript:alert(1)"));
-        assert!(!is_web_address("http:/x"));
-    }
-
-    #[test]
-    fn the_bundled_data_set_is_written_escaped_with_the_timing_name_on_the_first_title_only() {
-        let text =
-            std::fs::read_to_string(crate::root().join("data/potential-fruits.json")).unwrap();
-        let (mut data, _) = parse_and_validate(&text, &Limits::default()).unwrap();
-        data.items[0].title = "Arms $' <b>& \"control\"</b>".to_string();
-        let block = block(&data).unwrap();
-        assert_eq!(
-            block.matches("<li class=\"prerender-card cat-").count(),
-            data.items.len()
-        );
-        assert_eq!(block.matches("elementtiming").count(), 1);
-        assert!(block.contains(
-            "<h2 elementtiming=\"first-card\">Arms $' &lt;b&gt;&amp; &quot;control&quot;&lt;/b&gt;</h2>"
-        ));
-        assert!(block.contains("<time datetime=\"2021-06-04\">4 June 2021</time>"));
-        assert!(block.starts_with("<div id=\"prerender\" class=\"prerender\">"));
-        assert!(block.ends_with("\n    </ol>\n  </div>"));
+    fn the_block_puts_the_notice_and_fingerprint_after_the_markup() {
+        let markup = r#"<!--<[]>--><a elementtiming="first-card">A</a><!--</[]>-->"#;
+        let written = block("0123456789abcdef", markup).unwrap();
+        assert!(written.starts_with(&format!(
+            r#"{markup}<div id="prerender" class="prerender" data-drawn-from="0123456789abcdef">"#
+        )));
+        assert!(written.contains(r#"id="prerender-notice""#));
+        assert!(written.ends_with("</div>"));
+        assert!(block(
+            "0123456789abcdef",
+            r#"<a elementtiming="first-card"></a><a elementtiming="first-card"></a>"#
+        )
+        .is_err());
     }
 }
