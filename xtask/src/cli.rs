@@ -30,8 +30,9 @@ usage: cargo xtask <command>
                        prerendered page, the script embed, integrity hashes; Trunk runs it
                        after each build (Trunk.toml)
   prerender DIR [--data FILE]
-                       write a data set's prerendered cards into DIR/index.html (the first
-                       step of postbuild; FILE defaults to data/potential-fruits.json)
+                       write a data set's default view, drawn by the app's own components,
+                       into DIR/index.html (the first step of postbuild; FILE defaults to
+                       data/potential-fruits.json)
   help                 print this
 ";
 

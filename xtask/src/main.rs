@@ -219,6 +219,22 @@ fn cmd_test() -> Result<(), String> {
                     "warnings",
                 ],
             )?;
+            // The app's server side (the prerender binary and the code only it compiles), on the host.
+            run(
+                "cargo",
+                &[
+                    "clippy",
+                    "-p",
+                    "summit-fruits",
+                    "--features",
+                    "ssr",
+                    "--lib",
+                    "--bins",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )?;
             schema::run(true)?;
             deny::check()
         },
@@ -226,7 +242,12 @@ fn cmd_test() -> Result<(), String> {
 
     summary.step("layer 1 (native cargo test): passed", || {
         println!("\n== layer 1: native tests of the core and the tools");
-        run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])
+        run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])?;
+        // The app's own native tests (the prerender's address and fingerprint rules), with its server renderer.
+        run(
+            "cargo",
+            &["test", "-p", "summit-fruits", "--features", "ssr", "--lib"],
+        )
     })?;
 
     summary.step("layer 2 (wasm-bindgen-test in Chromium): passed", || {
