@@ -26,12 +26,14 @@ fn main() {
             data
         }
         Err(problems) => {
-            let listed: Vec<String> = problems.iter().map(line).collect();
-            panic!(
-                "the bundled data set {DATA_SET} is refused by the validator ({} problems):\n  {}",
-                listed.len(),
-                listed.join("\n  ")
-            );
+            // Cargo shows a failed build script's output: every problem, one a line, and no backtrace.
+            let n = problems.len();
+            let noun = if n == 1 { "problem" } else { "problems" };
+            eprintln!("the bundled data set {DATA_SET} is refused by the validator ({n} {noun}):");
+            for problem in &problems {
+                eprintln!("  {}", line(problem));
+            }
+            std::process::exit(1);
         }
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
