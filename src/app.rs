@@ -213,7 +213,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
     // belongs to the bundled data set: another data set gets its own check against it (which refuses it unless the
     // article is the same).
     let layer = hindsight_layer::use_layer(state.hindsight, props.wire.clone());
-    let hindsight_loading = layer == LayerState::Loading;
+    let hindsight_loading = matches!(layer, LayerState::Loading);
     let (hindsight, hindsight_problems) = match layer {
         LayerState::Ready(Ok(hindsight)) => (HindsightContext(Some(hindsight)), None),
         LayerState::Ready(Err(problems)) => (HindsightContext(None), Some(problems)),
