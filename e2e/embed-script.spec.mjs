@@ -316,3 +316,52 @@ for (const [what, pattern, change] of [
     expect(changed).toBeGreaterThan(0);
   });
 }
+
+// The on-demand module (downloads, the hindsight layer) comes from the app's origin, named and hashed by the entry:
+// the host page's explorers never fetch it until a reader uses one of its features, then once, checked.
+test.describe('the script embed and the on-demand module', () => {
+  const ON_DEMAND = /\/summit-ondemand-[0-9a-f]+(\.js|_bg\.wasm)$/;
+
+  test('a download in an explorer fetches the module once from the app, with integrity', async ({ page }) => {
+    const errors = watchErrors(page);
+    const fetched = [];
+    page.on('request', (request) => {
+      if (ON_DEMAND.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    });
+    await openHost(page);
+    await page.waitForLoadState('networkidle');
+    expect(fetched, 'nothing before a feature is used').toEqual([]);
+
+    const cards = explorer(page, 'slot-cards');
+    const noun = NAVALNY.length === 1 ? 'item' : 'items';
+    const download = page.waitForEvent('download');
+    await cards.locator('.results-downloads').getByRole('button', { name: `Download ${NAVALNY.length} ${noun} as CSV` }).click();
+    expect((await download).suggestedFilename()).toBe('summit-fruits-items.csv');
+    await expect(cards.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+      `Saved ${NAVALNY.length} ${noun} as summit-fruits-items.csv.`,
+    );
+    expect(fetched).toHaveLength(2);
+    for (const url of fetched) expect(url.startsWith(app.url)).toBe(true);
+    // The JS was preloaded with the integrity the entry carries.
+    const integrity = await page.evaluate(
+      () => [...document.querySelectorAll('link[rel="modulepreload"]')].find((l) => /summit-ondemand-/.test(l.href))?.integrity,
+    );
+    expect(integrity).toMatch(/^sha384-/);
+    expect(errors).toEqual([]);
+  });
+
+  test('a changed on-demand module is refused and the explorer says so', async ({ page }) => {
+    await page.route(/\/summit-ondemand-[0-9a-f]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()}\nglobalThis.__tampered = true;\n` });
+    });
+    await openHost(page);
+    const cards = explorer(page, 'slot-cards');
+    await cards.locator('.results-downloads').getByRole('button', { name: /as CSV$/ }).click();
+    await expect(cards.getByRole('status').filter({ hasText: 'Could not save the CSV' })).toContainText(
+      'could not be loaded',
+    );
+    expect(await page.evaluate(() => globalThis.__tampered)).toBeUndefined();
+    await expect(countOf(cards)).toHaveText(countText(NAVALNY.length, TOTAL));
+  });
+});

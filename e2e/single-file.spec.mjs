@@ -32,13 +32,15 @@ test.describe('the single file, opened from disk with no network', () => {
     expect(existsSync(FILE), `${FILE.pathname} is missing: run cargo xtask build --single-file`).toBe(true);
     const html = readFileSync(FILE, 'utf8');
     const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
-    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    // Two inline scripts by hash: the on-demand module's, then the app's.
+    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
     for (const forbidden of ['unsafe-inline', "'unsafe-eval'", "'self'", 'http:', 'https:', 'blob:']) {
       expect(policy).not.toContain(forbidden);
     }
     expect(policy).toContain("connect-src 'none'");
-    // Exactly one inline script and one inline style, and no reference to any other file.
-    expect(html.match(/<script/g)).toHaveLength(1);
+    // Exactly two inline scripts (the on-demand module's and the app's) and one inline style, and no reference to any
+    // other file.
+    expect(html.match(/<script/g)).toHaveLength(2);
     expect(html.match(/<style/g)).toHaveLength(1);
     expect(html).not.toMatch(/ (src|href)="\.\//);
   });

@@ -29,7 +29,8 @@ use crate::components::toolbar::Toolbar;
 use crate::download::download_text;
 use crate::explorer::{state_href, ExplorerContext, Shared, SharedDataSet};
 use crate::frame_embed::{use_height_reporter, FullExplorerLink};
-use crate::hindsight_layer::{self, HindsightContext};
+use crate::hindsight_layer::{self, HindsightContext, LayerState};
+use crate::ondemand::{self, DataWire};
 use crate::url_state::use_url_state;
 use crate::views::article_view::ArticleView;
 use crate::views::card_list::CardList;
@@ -106,6 +107,8 @@ pub fn app() -> Html {
                     EventListener::new_with_options(&document, "dragover", options, |event| {
                         if drags_files(event.as_ref()) {
                             event.prevent_default();
+                            // The checker is fetched while the reader is still dragging.
+                            ondemand::start_loading();
                         }
                     });
                 let dropped =
@@ -159,11 +162,13 @@ pub fn app() -> Html {
         },
         Shown::Other(Loaded::Accepted {
             data,
+            wire,
             warnings,
             label,
         }) => {
             let notice = html! { <DataNotice warnings={warnings.clone()} label={label.clone()} on_back={on_back.clone()} /> };
-            html! { <ExplorerPage {key} data_set={Shared(data.clone())} data_bar={bar} data_notice={notice} /> }
+            let wire = DataWire::Chosen(wire.clone());
+            html! { <ExplorerPage {key} data_set={Shared(data.clone())} {wire} data_bar={bar} data_notice={notice} /> }
         }
         Shown::Other(Loaded::Refused { problems, label }) => html! {
             <main class="page data-refused-page" {key}>
@@ -177,6 +182,9 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ExplorerPageProps {
     pub data_set: SharedDataSet,
+    /// The data set's wire form, for the on-demand module (downloads, the hindsight layer); the bundled one by default.
+    #[prop_or_default]
+    pub wire: DataWire,
     /// The "Use another data set" bar, shown above the footer (not when embedded).
     #[prop_or_default]
     pub data_bar: Html,
@@ -208,24 +216,16 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         )
     };
 
-    // The hindsight layer is read (once) only when the reader has switched it on. It belongs to the bundled data set:
-    // another data set gets its own check against it (which refuses it unless the article is the same).
-    let hindsight_loaded = (*use_memo(
-        (props.data_set.clone(), state.hindsight),
-        |(data_set, on)| {
-            on.then(|| {
-                let bundled = bundled::data_set().is_ok_and(|b| Rc::ptr_eq(&b, &data_set.0));
-                if bundled {
-                    hindsight_layer::bundled(data_set)
-                } else {
-                    hindsight_layer::load(hindsight_layer::BUNDLED_JSON, data_set)
-                }
-            })
-        },
-    ))
-    .clone();
-    let hindsight = HindsightContext(hindsight_loaded.clone().and_then(Result::ok));
-    let hindsight_problems = hindsight_loaded.and_then(Result::err);
+    // The hindsight layer is checked (once) only when the reader has switched it on, in the on-demand module. It
+    // belongs to the bundled data set: another data set gets its own check against it (which refuses it unless the
+    // article is the same).
+    let layer = hindsight_layer::use_layer(state.hindsight, props.wire.clone());
+    let hindsight_loading = matches!(layer, LayerState::Loading);
+    let (hindsight, hindsight_problems) = match layer {
+        LayerState::Ready(Ok(hindsight)) => (HindsightContext(Some(hindsight)), None),
+        LayerState::Ready(Err(problems)) => (HindsightContext(None), Some(problems)),
+        LayerState::Off | LayerState::Loading => (HindsightContext(None), None),
+    };
 
     let open_index = state
         .open_item
@@ -244,6 +244,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
 
     let shown_view = state.shown_view();
     let view = match shown_view {
+        View::Scorecard if hindsight_loading => html! {},
         View::Scorecard => match &hindsight_problems {
             Some(problems) => html! { <HindsightUnavailable problems={problems.clone()} /> },
             None => html! { <ScorecardView state={state.clone()} navigate={navigate.clone()} /> },
@@ -264,6 +265,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
 
     html! {
         <ContextProvider<ExplorerContext> context={Shared(explorer.clone())}>
+        <ContextProvider<DataWire> context={props.wire.clone()}>
         <ContextProvider<HindsightContext> context={hindsight}>
             <div ref={page_ref} class={classes!("page", mode.is_embedded().then_some("embedded"))}>
                 <SkipLink />
@@ -282,13 +284,20 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                 <div class="layout">
                     <FilterPanel state={state.clone()} counts={results.counts.clone()} navigate={navigate.clone()} expanded={*filters_open} />
                     // In a host page the host has the page's one `main`: an embed's results are a named region.
-                    <@{if script_embed { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={script_embed.then_some("Results")}>
+                    <@{if script_embed { "section" } else { "main" }} id="main" class="results" tabindex="-1" aria-label={script_embed.then_some("Results")}
+                        aria-busy={hindsight_loading.then_some("true")}>
                         // Every other view opens with a visible h2 of its own; the cards have none, so name them here.
                         if shown_view == View::Cards {
                             <h2 class="visually-hidden">{ shown_view.label() }</h2>
                         }
                         <ResultSummary shown={results.shown.len()} total={explorer.data.items.len()} notices={url.notices.clone()} />
                         <ActiveFilters state={state.clone()} navigate={navigate.clone()} />
+                        // The hindsight layer is on its way (the on-demand module may be fetched first).
+                        <div class="ondemand-status" role="status">
+                            if hindsight_loading {
+                                <p class="ondemand-loading">{ "Loading the hindsight layer…" }</p>
+                            }
+                        </div>
                         // In a one-column layout the downloads are among the toolbar's secondary actions instead.
                         <div class="results-downloads"><ExportBar shown={results.shown.clone()} /></div>
                         { view }
@@ -303,6 +312,7 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
                 }
             </div>
         </ContextProvider<HindsightContext>>
+        </ContextProvider<DataWire>>
         </ContextProvider<ExplorerContext>>
     }
 }
@@ -342,15 +352,31 @@ fn skip_link() -> Html {
     html! { <a class="skip-link" href="#main" {onclick}>{ "Skip to results" }</a> }
 }
 
-/// The data set's JSON Schema, for the single file's footer (a hosted bundle links to `schema.json` beside the page).
-const SCHEMA_JSON: &str = include_str!("../data/schema.json");
+/// A bundled file that the single file saves from memory (a hosted bundle links to the file beside the page).
+#[derive(Clone, Copy)]
+enum BundledFile {
+    DataSet,
+    Schema,
+}
 
-/// A click handler that saves `text` as `file_name` (JSON).
-fn save_from_memory(text: &'static str, file_name: &'static str) -> Callback<MouseEvent> {
+/// A click handler that saves a bundled file, whose text the on-demand module holds, as `file_name` (JSON).
+fn save_from_memory(file: BundledFile, file_name: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
-        if let Err(reason) = download_text(text, file_name, "application/json") {
-            web_sys::console::error_1(&format!("Could not save {file_name}: {reason}").into());
-        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = match ondemand::module().await {
+                Ok(module) => match file {
+                    BundledFile::DataSet => module.bundled_data_set_json(),
+                    BundledFile::Schema => module.schema_json(),
+                },
+                Err(failure) => Err(failure),
+            };
+            let saved = text
+                .map_err(|failure| failure.to_string())
+                .and_then(|text| download_text(&text, file_name, "application/json"));
+            if let Err(reason) = saved {
+                web_sys::console::error_1(&format!("Could not save {file_name}: {reason}").into());
+            }
+        });
     })
 }
 
@@ -375,9 +401,9 @@ fn site_footer() -> Html {
                 { "Open data: " }
                 // The single file has no files beside it: it saves the data set and the schema from memory instead.
                 if is_single_file() {
-                    <button type="button" class="link-button" onclick={save_from_memory(bundled::DATA_SET_JSON, "potential-fruits.json")}>{ "the data set (JSON)" }</button>
+                    <button type="button" class="link-button" onclick={save_from_memory(BundledFile::DataSet, "potential-fruits.json")}>{ "the data set (JSON)" }</button>
                     { " · " }
-                    <button type="button" class="link-button" onclick={save_from_memory(SCHEMA_JSON, "schema.json")}>{ "its JSON Schema" }</button>
+                    <button type="button" class="link-button" onclick={save_from_memory(BundledFile::Schema, "schema.json")}>{ "its JSON Schema" }</button>
                 } else {
                     <a href="potential-fruits.json" download="potential-fruits.json">{ "the data set (JSON)" }</a>
                     { " · " }

@@ -1,5 +1,6 @@
 //! Other data sets: reads a JSON file the reader picked or dropped, or fetches the `?data=<url>` address, and puts it
-//! through the core's `parse_and_validate` with the default limits, refusing over-size input before it is read.
+//! through the core's `parse_and_validate` with the default limits, refusing over-size input before it is read. The
+//! checker runs in the on-demand module (`crate::ondemand`), fetched the first time a data set is chosen.
 //!
 //! Nothing here contacts another origin unless the reader asked for it with `?data=`: the bundled data set needs no
 //! request at all.
@@ -13,7 +14,9 @@ use wasm_bindgen_futures::JsFuture;
 use summit_core::model::DataSet;
 use summit_core::text;
 use summit_core::url::{data_param, search_without_data};
-use summit_core::validate::{is_web_url, parse_and_validate, Limits, Problem};
+use summit_core::validate::{is_web_url, Limits, Problem};
+
+use crate::ondemand;
 
 /// A data set that was chosen instead of the bundled one, once read and checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +24,8 @@ pub enum Loaded {
     /// It passed validation; the warnings (often none) are shown in a banner.
     Accepted {
         data: Rc<DataSet>,
+        /// The data set's wire form, which the on-demand module takes for downloads and the hindsight layer.
+        wire: Rc<[u8]>,
         warnings: Rc<Vec<Problem>>,
         label: Rc<str>,
     },
@@ -46,31 +51,32 @@ pub fn size_problem(bytes: f64) -> Option<Problem> {
     })
 }
 
-/// Parses and validates JSON with the default limits: accepted with its warnings, or refused with every problem.
-pub fn load_json(json: &str, label: Rc<str>) -> Loaded {
-    match parse_and_validate(json, &Limits::default()) {
-        Ok((data, warnings)) => {
-            // The validator already refuses an article address that is not http(s); keep the guarantee here too,
-            // since the address becomes a link.
-            if !is_web_url(&data.article.url) {
-                return Loaded::Refused {
-                    problems: Rc::new(vec![Problem::error(
-                        "$.article.url",
-                        "the article's address is not an http:// or https:// address",
-                    )]),
-                    label,
-                };
-            }
-            Loaded::Accepted {
-                data: Rc::new(data),
-                warnings: Rc::new(warnings),
-                label,
-            }
-        }
-        Err(problems) => Loaded::Refused {
+/// Parses and validates JSON with the default limits in the on-demand module (fetched first if need be): accepted with
+/// its warnings, or refused with every problem; refused with one problem that says so when the module cannot be had.
+pub async fn load_json(json: &str, label: Rc<str>) -> Loaded {
+    let checked = match ondemand::module().await {
+        Ok(module) => module.check_data_set(json),
+        Err(failure) => Err(failure),
+    };
+    match checked {
+        Ok(Ok((data, warnings, wire))) => Loaded::Accepted {
+            data: Rc::new(data),
+            wire: Rc::from(wire),
+            warnings: Rc::new(warnings),
+            label,
+        },
+        Ok(Err(problems)) => Loaded::Refused {
             problems: Rc::new(problems),
             label,
         },
+        Err(failure) => refused(
+            label,
+            "$",
+            format!(
+                "the part of the explorer that checks data sets could not be loaded ({failure}), so the data set \
+                 was not checked; check the connection and try again"
+            ),
+        ),
     }
 }
 
@@ -131,6 +137,8 @@ pub fn is_single_file() -> bool {
 /// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).
 pub async fn fetch(address: &str) -> Loaded {
     let label: Rc<str> = text::label_of(address).into();
+    // The checker is fetched while the data set is: the reader waits for one round trip, not two.
+    ondemand::start_loading();
     if is_single_file() {
         return refused(
             label,
@@ -159,14 +167,20 @@ pub async fn fetch(address: &str) -> Loaded {
     {
         Ok(response) => response,
         Err(e) => {
+            // Formatted by variant: the error type's own Display would bring serde_json's messages into the app.
+            let reason = match &e {
+                gloo::net::Error::JsError(js) => js.to_string(),
+                gloo::net::Error::GlooError(text) => text.clone(),
+                _ => "an unexpected error".to_string(),
+            };
             return refused(
                 label,
                 "$",
                 format!(
-                    "the data set could not be fetched ({e}); another site must allow it (CORS) and this page's \
+                    "the data set could not be fetched ({reason}); another site must allow it (CORS) and this page's \
                      content security policy must allow the connection"
                 ),
-            )
+            );
         }
     };
     if !response.ok() {
@@ -193,10 +207,10 @@ pub async fn fetch(address: &str) -> Loaded {
     // `Content-Length` may be missing (a chunked body) or count compressed bytes, so the limit is held on the
     // decoded bytes as they arrive.
     let Some(body) = response.body() else {
-        return load_json("", label);
+        return load_json("", label).await;
     };
     match read_limited(&body, Limits::default().max_bytes).await {
-        Ok(bytes) => load_json(&decode_utf8(&bytes), label),
+        Ok(bytes) => load_json(&decode_utf8(&bytes), label).await,
         Err(BodyError::OverLimit(limit)) => refused(
             label,
             "$",
@@ -262,6 +276,7 @@ fn decode_utf8(bytes: &[u8]) -> String {
 
 /// Reads a `Blob` (a `File` is one) as UTF-8 text after checking its size, then loads it.
 async fn read_blob(blob: web_sys::Blob, label: Rc<str>) -> Loaded {
+    ondemand::start_loading();
     if let Some(problem) = size_problem(blob.size()) {
         return Loaded::Refused {
             problems: Rc::new(vec![problem]),
@@ -269,7 +284,7 @@ async fn read_blob(blob: web_sys::Blob, label: Rc<str>) -> Loaded {
         };
     }
     match JsFuture::from(blob.text()).await.map(|t| t.as_string()) {
-        Ok(Some(text)) => load_json(&text, label),
+        Ok(Some(text)) => load_json(&text, label).await,
         _ => refused(label, "$", "the file could not be read as text"),
     }
 }

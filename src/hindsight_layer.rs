@@ -1,40 +1,106 @@
-//! The hindsight layer bundled into the app (`data/hindsight.json`): parsed and validated against the data set only
-//! when the reader first turns the layer on, then shared with the components through [`HindsightContext`].
+//! The hindsight layer (`data/hindsight.json`, which lives in the on-demand module): checked against the data set
+//! shown only when the reader first turns the layer on, then shared with the components through [`HindsightContext`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::model::{DataSet, Hindsight};
-use summit_core::validate::{parse_and_validate_hindsight, Limits, Problem};
+use summit_core::model::Hindsight;
+use summit_core::validate::Problem;
 
-/// The bundled hindsight file's JSON, the same file that is published beside the app.
-pub const BUNDLED_JSON: &str = include_str!("../data/hindsight.json");
+use crate::ondemand::{self, DataWire};
 
 /// The hindsight layer, or the problems that kept it from loading.
 pub type Loaded = Result<Rc<Hindsight>, Rc<Vec<Problem>>>;
 
 thread_local! {
-    /// Filled on first use, so a reader who never turns the layer on never pays for it.
+    /// The layer checked against the bundled data set, kept once the module has given it: turning the layer off and
+    /// on again costs nothing. A failure to load the module is not kept, so the next try fetches it again.
     static BUNDLED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
 }
 
-/// Parses and validates hindsight JSON against a data set. Any error refuses the whole layer;
-/// warnings alone do not.
-pub fn load(json: &str, data: &DataSet) -> Loaded {
-    parse_and_validate_hindsight(json, data, &Limits::default())
-        .map(|(hindsight, _warnings)| Rc::new(hindsight))
-        .map_err(Rc::new)
+/// The layer already checked against `data`, if it is kept.
+fn kept(data: &DataWire) -> Option<Loaded> {
+    (*data == DataWire::Bundled)
+        .then(|| BUNDLED.with(|b| b.borrow().clone()))
+        .flatten()
 }
 
-/// The bundled hindsight layer, checked against the bundled data set; parsed on the first call only.
-pub fn bundled(data: &DataSet) -> Loaded {
-    BUNDLED.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| load(BUNDLED_JSON, data))
-            .clone()
-    })
+/// Checks the bundled hindsight layer against the data set `data` in the on-demand module (fetched first if need be).
+/// Any error refuses the whole layer; warnings alone do not.
+pub async fn load(data: &DataWire) -> Loaded {
+    if let Some(kept) = kept(data) {
+        return kept;
+    }
+    let bundled = *data == DataWire::Bundled;
+    let checked = match ondemand::module().await {
+        Ok(module) => module.check_hindsight(data.bytes()),
+        Err(failure) => Err(failure),
+    };
+    match checked {
+        Ok(outcome) => {
+            let loaded = outcome.map(Rc::new).map_err(Rc::new);
+            if bundled {
+                BUNDLED.with(|b| *b.borrow_mut() = Some(loaded.clone()));
+            }
+            loaded
+        }
+        Err(failure) => Err(Rc::new(vec![Problem::error(
+            "$",
+            format!(
+                "the part of the explorer that holds the hindsight layer could not be loaded ({failure}); check the \
+                 connection and switch the layer on again"
+            ),
+        )])),
+    }
+}
+
+/// Where the layer stands for the page.
+#[derive(Clone, PartialEq)]
+pub enum LayerState {
+    /// Switched off.
+    Off,
+    /// Switched on, being checked (the on-demand module may be on its way).
+    Loading,
+    /// Switched on and loaded, or refused.
+    Ready(Loaded),
+}
+
+/// The hindsight layer for the data set `data` while `on`: loaded when it is first switched on, again when the data
+/// set changes.
+#[hook]
+pub fn use_layer(on: bool, data: DataWire) -> LayerState {
+    let state = use_state(|| LayerState::Off);
+    {
+        let state = state.clone();
+        use_effect_with((on, data), move |(on, data)| {
+            // An answer that arrives after the switch or the data set changed is dropped.
+            let current = Rc::new(std::cell::Cell::new(true));
+            if let (true, Some(kept)) = (*on, kept(data)) {
+                state.set(LayerState::Ready(kept));
+            } else if *on {
+                state.set(LayerState::Loading);
+                let data = data.clone();
+                let current = current.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = load(&data).await;
+                    if current.get() {
+                        state.set(LayerState::Ready(loaded));
+                    }
+                });
+            } else {
+                state.set(LayerState::Off);
+            }
+            move || current.set(false)
+        });
+    }
+    // Before the effect has run, a layer switched on is already loading.
+    match (&*state, on) {
+        (_, false) => LayerState::Off,
+        (LayerState::Off, true) => LayerState::Loading,
+        (other, true) => other.clone(),
+    }
 }
 
 /// The hindsight layer as components see it: `Some` only while the reader has it switched on and it loaded.

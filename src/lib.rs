@@ -10,7 +10,8 @@
 //! - `instance`: where an explorer instance lives (the page, or a shadow root in a host page), and the one way
 //!   components look elements up by id.
 //! - `bundled`: the data set bundled into the app; `chosen_data`: another data set the reader chose (file, drop,
-//!   `?data=`); `hindsight_layer`: the bundled hindsight file, loaded when the reader turns it on.
+//!   `?data=`); `hindsight_layer`: the bundled hindsight file, loaded when the reader turns it on; `ondemand`: the
+//!   loader of the second wasm module that checks data sets and hindsight and writes the downloads.
 //! - `script_embed`: mounts explorers into a host page's `[data-summit-fruits]` elements; `frame_embed`: the
 //!   embedded explorer's link out, links that leave it, and, in an iframe, the height it reports and where its
 //!   dialogs open.
@@ -30,6 +31,7 @@ pub mod frame_embed;
 pub mod hindsight_layer;
 pub mod instance;
 pub mod matrix_file;
+pub mod ondemand;
 pub mod prerender;
 pub mod script_embed;
 pub mod theme;

@@ -13,6 +13,47 @@
 const bindgenLink = document.querySelector('link[rel="modulepreload"][data-summit="bindgen"]');
 const wasmLink = document.querySelector('link[rel="preload"][data-summit="wasm"]');
 
+/**
+ * Puts a module script into the module map through a <link rel="modulepreload"> with its integrity hash, so that
+ * import() runs that checked module (an import cannot carry a hash itself); rejects if the check fails.
+ */
+function preloadCheckedModule(href, hash) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = 'anonymous';
+    link.integrity = hash;
+    link.href = href;
+    link.onload = resolve;
+    link.onerror = () => reject(new Error(`${href} could not be loaded or failed its integrity check`));
+    document.head.append(link);
+  });
+}
+
+/**
+ * The on-demand module (the data-set checker, the hindsight layer, the downloads): the app calls this the first time
+ * a reader needs one of them (src/ondemand.rs). The post-build step names its JS and wasm, each with its integrity
+ * hash, in <meta name="summit-fruits:ondemand" content="JS HASH WASM HASH">. Resolves with its initialised exports.
+ */
+async function loadOnDemandModule() {
+  const meta = document.querySelector('meta[name="summit-fruits:ondemand"]');
+  const [js, jsIntegrity, wasm, wasmIntegrity] = meta ? meta.content.split(' ') : [];
+  if (!wasmIntegrity) {
+    throw new Error('index.html does not name the on-demand module; rebuild with Trunk');
+  }
+  const jsHref = new URL(js, document.baseURI).href;
+  await preloadCheckedModule(jsHref, jsIntegrity);
+  const module = await import(jsHref);
+  const wasmHref = new URL(wasm, document.baseURI).href;
+  await module.default({
+    module_or_path: fetch(wasmHref, { integrity: wasmIntegrity, mode: 'cors', credentials: 'same-origin' }),
+  });
+  return module;
+}
+
+// The single file provides the module from the page itself before this runs; keep that one.
+globalThis[Symbol.for('summit-fruits:ondemand')] ??= loadOnDemandModule;
+
 /** Keeps the prerendered content and says why the interactive explorer is not there. */
 function explainFallback(text) {
   const notice = document.getElementById('prerender-notice');

@@ -10,6 +10,9 @@ const files = {
   wasm: new URL({{WASM_PATH}}, here).href,
   stylesheet: new URL({{STYLESHEET_PATH}}, here).href,
   app: new URL('./index.html', here).href,
+  // The on-demand module (the downloads, the hindsight layer): loaded only when a reader first needs it.
+  ondemandJs: new URL({{ONDEMAND_JS_PATH}}, here).href,
+  ondemandWasm: new URL({{ONDEMAND_WASM_PATH}}, here).href,
 };
 const integrity = {{INTEGRITY}};
 
@@ -51,6 +54,15 @@ if (typeof WebAssembly !== 'object') {
   try {
     // Tells the wasm's start function that this is a host page, not the app's own (src/embed.rs), whatever its ids.
     globalThis[Symbol.for('summit-fruits-embed')] = true;
+    // How the app gets the on-demand module when it first needs it (src/ondemand.rs): these files, checked.
+    globalThis[Symbol.for('summit-fruits:ondemand')] = async () => {
+      await preloadChecked(files.ondemandJs, integrity.ondemandJs);
+      const ondemand = await import(files.ondemandJs);
+      await ondemand.default({
+        module_or_path: fetch(files.ondemandWasm, { integrity: integrity.ondemandWasm, mode: 'cors', credentials: 'omit' }),
+      });
+      return ondemand;
+    };
     await preloadChecked(files.bindgen, integrity.bindgen);
     const bindings = await import(files.bindgen);
     const module_or_path = fetch(files.wasm, { integrity: integrity.wasm, mode: 'cors', credentials: 'omit' });

@@ -17,17 +17,34 @@ use summit_core::state::{View, ViewState};
 use summit_fruits::components::item_card::ItemCard;
 use summit_fruits::explorer::ExplorerContext;
 use summit_fruits::hindsight_layer::{self, HindsightContext};
+use summit_fruits::ondemand::DataWire;
 use summit_fruits::views::matrix_view::MatrixView;
 use summit_fruits::views::scorecard_view::ScorecardView;
 use summit_fruits::views::timeline_view::TimelineView;
 
-use common::{explorer, mount, texts};
+use common::{explorer, install_on_demand, mount, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn hindsight(explorer: &ExplorerContext) -> Rc<Hindsight> {
-    hindsight_layer::bundled(&explorer.data)
+/// The bundled layer as the app loads it: checked in the on-demand module (stood in by the test's own copy).
+async fn hindsight(_explorer: &ExplorerContext) -> Rc<Hindsight> {
+    install_on_demand();
+    hindsight_layer::load(&DataWire::Bundled)
+        .await
         .expect("the bundled hindsight layer loads and validates")
+}
+
+/// Hindsight JSON checked against a data set, as the on-demand module checks it.
+fn check_layer(
+    json: &str,
+    data: &summit_core::model::DataSet,
+) -> Result<Hindsight, Vec<summit_core::validate::Problem>> {
+    summit_core::validate::parse_and_validate_hindsight(
+        json,
+        data,
+        &summit_core::validate::Limits::default(),
+    )
+    .map(|(layer, _warnings)| layer)
 }
 
 /// `content` inside the hindsight context, as `App` provides it while the switch is on (`Some`) or off (`None`).
@@ -64,8 +81,8 @@ fn column_verdict(column: &str) -> Option<Verdict> {
 #[wasm_bindgen_test]
 async fn the_bundled_layer_loads_and_is_cached() {
     let explorer = explorer();
-    let first = hindsight(&explorer);
-    let second = hindsight(&explorer);
+    let first = hindsight(&explorer).await;
+    let second = hindsight(&explorer).await;
     assert!(Rc::ptr_eq(&first, &second), "parsed once");
     assert!(!first.entries.is_empty());
     assert!(!first.outcomes.is_empty());
@@ -74,7 +91,7 @@ async fn the_bundled_layer_loads_and_is_cached() {
 #[wasm_bindgen_test]
 async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_items() {
     let explorer = explorer();
-    let layer = hindsight(&explorer);
+    let layer = hindsight(&explorer).await;
     let state = Rc::new(ViewState {
         view: View::Scorecard,
         hindsight: true,
@@ -204,7 +221,7 @@ async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_item
 #[wasm_bindgen_test]
 async fn a_card_without_the_layer_shows_no_hindsight() {
     let explorer = explorer();
-    let layer = hindsight(&explorer);
+    let layer = hindsight(&explorer).await;
     let (index, item) = explorer.item("diplomatic-missions").unwrap();
     for content in [
         card(index, &item.id),
@@ -224,7 +241,7 @@ async fn a_card_without_the_layer_shows_no_hindsight() {
 #[wasm_bindgen_test]
 async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
     let explorer = explorer();
-    let layer = hindsight(&explorer);
+    let layer = hindsight(&explorer).await;
     for item_id in [
         "diplomatic-missions",
         "open-skies-treaty",
@@ -305,7 +322,7 @@ async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
 #[wasm_bindgen_test]
 async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
     let explorer = explorer();
-    let layer = hindsight(&explorer);
+    let layer = hindsight(&explorer).await;
     let state = Rc::new(ViewState {
         view: View::Matrix,
         ..ViewState::default()
@@ -360,7 +377,7 @@ async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
 #[wasm_bindgen_test]
 async fn the_timeline_continues_with_later_facts_only_with_the_layer() {
     let explorer = explorer();
-    let layer = hindsight(&explorer);
+    let layer = hindsight(&explorer).await;
     let state = Rc::new(ViewState {
         view: View::Timeline,
         ..ViewState::default()
@@ -482,10 +499,10 @@ async fn the_switch_toggles_the_layer_in_the_url_state_and_reports_a_layer_that_
 
     // A broken file refuses the whole layer, and the toolbar says why instead of showing it.
     let problems =
-        hindsight_layer::load("{\"article_url\": 3}", &explorer.data).expect_err("refused");
+        Rc::new(check_layer("{\"article_url\": 3}", &explorer.data).expect_err("refused"));
     assert!(!problems.is_empty());
-    let refused = hindsight_layer::load(
-        &hindsight_layer::BUNDLED_JSON.replacen(
+    let refused = check_layer(
+        &summit_ondemand::HINDSIGHT_JSON.replacen(
             "\"items\": [",
             "\"items\": [\"no-such-item\", ",
             1,

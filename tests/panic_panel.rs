@@ -7,6 +7,8 @@ use summit_fruits::bundled;
 use summit_fruits::chosen_data::{load_json, size_problem, Loaded};
 use summit_fruits::show_panic_panel;
 
+mod common;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
@@ -101,22 +103,50 @@ fn files_over_sixteen_mib_are_refused_before_reading() {
 }
 
 #[wasm_bindgen_test]
-fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
-    match load_json(bundled::DATA_SET_JSON, "bundled.json".into()) {
-        Loaded::Accepted { data, .. } => {
-            assert_eq!(data.items.len(), bundled::data_set().unwrap().items.len())
+async fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
+    common::install_on_demand();
+    match load_json(common::DATA_SET_JSON, "bundled.json".into()).await {
+        Loaded::Accepted { data, wire, .. } => {
+            assert_eq!(data.items.len(), bundled::data_set().unwrap().items.len());
+            // The checker hands back the data set's wire form too: the same bytes the build wrote for the app.
+            assert_eq!(&*wire, bundled::DATA_SET_WIRE);
         }
         Loaded::Refused { problems, .. } => panic!("refused: {problems:?}"),
     }
-    let broken = bundled::DATA_SET_JSON.replacen(
+    let broken = common::DATA_SET_JSON.replacen(
         "\"https://www.belfercenter.org",
         "\"javascript:alert(1)//www.belfercenter.org",
         1,
     );
-    match load_json(&broken, "broken.json".into()) {
+    match load_json(&broken, "broken.json".into()).await {
         Loaded::Refused { problems, .. } => {
             assert!(problems.iter().any(|p| p.path == "$.article.url"))
         }
         Loaded::Accepted { .. } => panic!("a javascript: address was accepted"),
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_checker_that_cannot_be_loaded_refuses_the_data_set_and_says_why() {
+    common::install_failing_on_demand("offline");
+    match load_json(common::DATA_SET_JSON, "mine.json".into()).await {
+        Loaded::Refused { problems, label } => {
+            assert_eq!(&*label, "mine.json");
+            assert_eq!(problems.len(), 1);
+            assert!(
+                problems[0].message.starts_with(
+                    "the part of the explorer that checks data sets could not be loaded (offline)"
+                ),
+                "{}",
+                problems[0].message
+            );
+        }
+        Loaded::Accepted { .. } => panic!("accepted without a checker"),
+    }
+    // The failure is not kept: once the module can be had, the same call succeeds.
+    common::install_on_demand();
+    assert!(matches!(
+        load_json(common::DATA_SET_JSON, "mine.json".into()).await,
+        Loaded::Accepted { .. }
+    ));
 }

@@ -1,5 +1,5 @@
 //! The refused-data panel with a hostile data set: 16 MiB with 100,000 misplaced quotations is refused by the app's
-//! own loader with a bounded list, and the panel draws one page of it. Times are printed, never asserted.
+//! own loader (the checker of the on-demand module, called through its JavaScript interface) with a bounded list, and the panel draws one page of it. Times are printed, never asserted.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -16,17 +16,19 @@ use summit_core::validate::{problem_count, MAX_LISTED_PROBLEMS, PROBLEM_PAGE};
 use summit_fruits::chosen_data::{load_json, Loaded};
 use summit_fruits::components::data_source_bar::DataRefused;
 
-use common::{explorer, mount, texts};
+use common::{explorer, install_on_demand, mount, texts, DATA_SET_JSON};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn a_problem_in_every_quotation_draws_one_page() {
-    let json = misplaced::misplaced_quotations(summit_fruits::bundled::DATA_SET_JSON);
+    install_on_demand();
+    let json = misplaced::misplaced_quotations(DATA_SET_JSON);
     assert_eq!(json.len(), misplaced::MISPLACED_BYTES);
 
     let started = js_sys::Date::now();
-    let Loaded::Refused { problems, label } = load_json(&json, Rc::from("misplaced.json")) else {
+    let Loaded::Refused { problems, label } = load_json(&json, Rc::from("misplaced.json")).await
+    else {
         panic!("the data set was accepted");
     };
     let validated = js_sys::Date::now();

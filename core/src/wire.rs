@@ -6,7 +6,8 @@
 //!
 //! The encoding: a 4-byte magic naming the kind of value, a version byte, then the fields in declaration order.
 //! Integers are LEB128, strings a length and UTF-8 bytes, options a 0/1 byte, lists a length then the elements,
-//! field-less enums their position in `ALL`.
+//! field-less enums their position in a fixed list of their variants, pairs their two halves, and a checker's outcome
+//! a 0 (accepted, then the value and its warnings) or a 1 (refused, then the problems).
 
 use crate::model::{
     Article, Category, DataSet, Event, Feasibility, FeasibilityLevel, Hindsight, HindsightEntry,
@@ -90,6 +91,40 @@ pub fn decode<T: TopLevel>(bytes: &[u8]) -> Result<T, WireError> {
     Ok(value)
 }
 
+/// Decodes a [`DataSetOutcome`] and, when it is accepted, also gives the data set's own wire form (as [`encode`] writes
+/// a [`DataSet`]), cut out of the outcome's bytes, so that a data set can be handed on without being encoded again.
+#[allow(clippy::type_complexity)]
+pub fn decode_data_set_outcome(
+    bytes: &[u8],
+) -> Result<Result<(DataSet, Vec<Problem>, Vec<u8>), Vec<Problem>>, WireError> {
+    let mut input = Reader { bytes };
+    if input.bytes(4).ok() != Some(<DataSetOutcome as TopLevel>::MAGIC) {
+        return Err(WireError("it is not the expected kind of value"));
+    }
+    if input.byte()? != VERSION {
+        return Err(WireError("it was written by another version"));
+    }
+    let outcome = match input.byte()? {
+        0 => {
+            let start = input.bytes;
+            let data = DataSet::take(&mut input)?;
+            let fields = &start[..start.len() - input.bytes.len()];
+            let warnings = Vec::<Problem>::take(&mut input)?;
+            let mut own = Vec::with_capacity(fields.len() + 5);
+            own.extend_from_slice(<DataSet as TopLevel>::MAGIC);
+            own.push(VERSION);
+            own.extend_from_slice(fields);
+            Ok((data, warnings, own))
+        }
+        1 => Err(Vec::<Problem>::take(&mut input)?),
+        _ => return Err(WireError("an outcome is neither 0 nor 1")),
+    };
+    if !input.bytes.is_empty() {
+        return Err(WireError("bytes follow the value"));
+    }
+    Ok(outcome)
+}
+
 /// The kinds of value that are encoded on their own, each with its magic.
 pub trait TopLevel: Wire {
     const MAGIC: &'static [u8; 4];
@@ -105,6 +140,56 @@ impl TopLevel for Hindsight {
 
 impl TopLevel for Vec<Problem> {
     const MAGIC: &'static [u8; 4] = b"SFpr";
+}
+
+/// What the checker says of a data set: accepted with its warnings, or refused with every problem (the shape of
+/// [`crate::validate::parse_and_validate`]'s result).
+pub type DataSetOutcome = Result<(DataSet, Vec<Problem>), Vec<Problem>>;
+
+/// What the checker says of a hindsight file, likewise.
+pub type HindsightOutcome = Result<(Hindsight, Vec<Problem>), Vec<Problem>>;
+
+impl TopLevel for DataSetOutcome {
+    const MAGIC: &'static [u8; 4] = b"SFdo";
+}
+
+impl TopLevel for HindsightOutcome {
+    const MAGIC: &'static [u8; 4] = b"SFho";
+}
+
+impl<A: Wire, B: Wire> Wire for (A, B) {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+
+    fn take(input: &mut Reader<'_>) -> Result<Self, WireError> {
+        let first = A::take(input)?;
+        Ok((first, B::take(input)?))
+    }
+}
+
+impl<T: Wire, E: Wire> Wire for Result<T, E> {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Ok(value) => {
+                out.push(0);
+                value.put(out);
+            }
+            Err(problems) => {
+                out.push(1);
+                problems.put(out);
+            }
+        }
+    }
+
+    fn take(input: &mut Reader<'_>) -> Result<Self, WireError> {
+        match input.byte()? {
+            0 => T::take(input).map(Ok),
+            1 => E::take(input).map(Err),
+            _ => Err(WireError("an outcome is neither 0 nor 1")),
+        }
+    }
 }
 
 impl Wire for usize {

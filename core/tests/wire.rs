@@ -1,8 +1,11 @@
 //! The wire form: every checked value reads back equal, and malformed bytes are errors, never panics.
 
+use proptest::prelude::*;
 use summit_core::model::{DataSet, Hindsight};
 use summit_core::validate::{parse_and_validate, parse_and_validate_hindsight, Limits, Problem};
-use summit_core::wire::{decode, encode, WireError};
+use summit_core::wire::{
+    decode, decode_data_set_outcome, encode, DataSetOutcome, HindsightOutcome, WireError,
+};
 
 fn bundled() -> DataSet {
     let json = include_str!("../../data/potential-fruits.json");
@@ -66,4 +69,120 @@ fn a_huge_length_is_refused_without_allocating_it() {
     // The article's title claims 2^63 bytes.
     bytes.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
     assert!(decode::<DataSet>(&bytes).is_err());
+}
+
+#[test]
+fn every_bundled_item_reads_back_equal_on_its_own() {
+    let data = bundled();
+    for item in &data.items {
+        let mut one = data.clone();
+        one.items = vec![item.clone()];
+        assert_eq!(decode::<DataSet>(&encode(&one)), Ok(one), "{}", item.id);
+    }
+}
+
+#[test]
+fn checker_outcomes_read_back_equal() {
+    let data = bundled();
+    let accepted: DataSetOutcome = parse_and_validate(
+        include_str!("../../data/potential-fruits.json"),
+        &Limits::default(),
+    );
+    assert!(accepted.is_ok());
+    assert_eq!(decode::<DataSetOutcome>(&encode(&accepted)), Ok(accepted));
+    let refused: DataSetOutcome = parse_and_validate("[]", &Limits::default());
+    assert!(refused.is_err());
+    assert_eq!(decode::<DataSetOutcome>(&encode(&refused)), Ok(refused));
+    let layer: HindsightOutcome = parse_and_validate_hindsight(
+        include_str!("../../data/hindsight.json"),
+        &data,
+        &Limits::default(),
+    );
+    assert!(layer.is_ok());
+    assert_eq!(decode::<HindsightOutcome>(&encode(&layer)), Ok(layer));
+    // The two outcomes are kinds of their own: one is never read as the other, nor as a bare data set.
+    let bytes = encode(&parse_and_validate("[]", &Limits::default()));
+    assert!(decode::<HindsightOutcome>(&bytes).is_err());
+    assert!(decode::<DataSet>(&bytes).is_err());
+}
+
+#[test]
+fn an_accepted_outcome_gives_the_data_sets_own_wire_form() {
+    let data = bundled();
+    let accepted: DataSetOutcome = Ok((
+        data.clone(),
+        vec![Problem::warning("$.items[0]", "a warning")],
+    ));
+    let (read, warnings, own) = decode_data_set_outcome(&encode(&accepted))
+        .unwrap()
+        .expect("accepted");
+    assert_eq!(read, data);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(own, encode(&data));
+    let refused: DataSetOutcome = Err(vec![Problem::error("$", "no")]);
+    assert_eq!(
+        decode_data_set_outcome(&encode(&refused)),
+        Ok(Err(vec![Problem::error("$", "no")]))
+    );
+    let bytes = encode(&accepted);
+    assert!(decode_data_set_outcome(&bytes[..bytes.len() - 1]).is_err());
+    assert!(decode_data_set_outcome(&encode(&data)).is_err());
+    let mut padded = bytes.clone();
+    padded.push(0);
+    assert!(decode_data_set_outcome(&padded).is_err());
+}
+
+#[test]
+fn an_unknown_outcome_tag_is_refused() {
+    let mut bytes = encode(&DataSetOutcome::Err(Vec::new()));
+    bytes[5] = 2;
+    assert_eq!(
+        decode::<DataSetOutcome>(&bytes),
+        Err(WireError("an outcome is neither 0 nor 1"))
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any bytes after a valid header decode to a value or an error, never a panic.
+    #[test]
+    fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..2_000)) {
+        for magic in [&b"SFds"[..], b"SFhs", b"SFpr", b"SFdo", b"SFho"] {
+            let mut bytes = magic.to_vec();
+            bytes.push(1);
+            bytes.extend_from_slice(&body);
+            let _ = decode::<DataSet>(&bytes);
+            let _ = decode::<Hindsight>(&bytes);
+            let _ = decode::<Vec<Problem>>(&bytes);
+            let _ = decode::<DataSetOutcome>(&bytes);
+            let _ = decode::<HindsightOutcome>(&bytes);
+            let _ = decode_data_set_outcome(&bytes);
+        }
+    }
+
+    /// A real encoding cut short is an error; with bytes flipped, cut or padded it decodes to a value or an error,
+    /// never a panic, and a value that decodes stops being one when bytes follow it.
+    #[test]
+    fn damaged_encodings_never_panic(
+        flips in proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 0..8),
+        cut in any::<proptest::sample::Index>(),
+        pad in proptest::collection::vec(any::<u8>(), 1..16),
+    ) {
+        let problems = parse_and_validate("{\"article\": 1, \"items\": [3]}", &Limits::default())
+            .expect_err("refused");
+        let mut bytes = encode(&DataSetOutcome::Err(problems));
+        let cut = cut.index(bytes.len());
+        prop_assert!(decode::<DataSetOutcome>(&bytes[..cut]).is_err());
+        for (at, value) in flips {
+            let at = at.index(bytes.len());
+            bytes[at] ^= value;
+        }
+        let _ = decode::<DataSetOutcome>(&bytes);
+        let _ = decode::<DataSetOutcome>(&bytes[..cut]);
+        let mut padded = bytes.clone();
+        padded.extend_from_slice(&pad);
+        let unpadded = decode::<DataSetOutcome>(&bytes);
+        prop_assert!(unpadded.is_err() || decode::<DataSetOutcome>(&padded).is_err());
+    }
 }

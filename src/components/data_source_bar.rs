@@ -11,6 +11,7 @@ use summit_core::validate::{problem_count, Problem};
 use crate::components::problem_list::ProblemList;
 
 use crate::chosen_data::{first_file, input_files, read_file, Loaded};
+use crate::ondemand;
 
 #[derive(Properties, PartialEq)]
 pub struct DataSourceBarProps {
@@ -18,7 +19,9 @@ pub struct DataSourceBarProps {
     pub on_loaded: Callback<Loaded>,
 }
 
-/// A collapsed `<details>` with a file picker for a data set in the same JSON format as the bundled one.
+/// A collapsed `<details>` with a file picker for a data set in the same JSON format as the bundled one. Opening it
+/// starts fetching the checker (the on-demand module), so that it is there by the time a file is picked; while a file
+/// is read and checked the bar is marked busy and says so.
 #[function_component(DataSourceBar)]
 pub fn data_source_bar(props: &DataSourceBarProps) -> Html {
     let reading = use_state(|| false);
@@ -42,10 +45,16 @@ pub fn data_source_bar(props: &DataSourceBarProps) -> Html {
             });
         })
     };
+    let ontoggle = Callback::from(|event: Event| {
+        let details: web_sys::Element = event.target_unchecked_into();
+        if details.has_attribute("open") {
+            ondemand::start_loading();
+        }
+    });
     html! {
-        <details class="data-source-bar">
+        <details class="data-source-bar" {ontoggle}>
             <summary>{ "Use another data set" }</summary>
-            <div class="data-source-body">
+            <div class="data-source-body" aria-busy={(*reading).then_some("true")}>
                 <p>
                     { "Explore a data set of your own in the same JSON format as " }
                     <a href="potential-fruits.json" download="potential-fruits.json">{ "the bundled one" }</a>
@@ -57,9 +66,11 @@ pub fn data_source_bar(props: &DataSourceBarProps) -> Html {
                 </p>
                 <label class="data-source-label" for="data-source-file">{ "Data set file (JSON, at most 16 MiB)" }</label>
                 <input id="data-source-file" class="data-source-file" type="file" accept=".json,application/json" {onchange} />
-                if *reading {
-                    <p class="data-source-status" role="status">{ "Reading the file…" }</p>
-                }
+                <div role="status">
+                    if *reading {
+                        <p class="data-source-status">{ "Reading and checking the file…" }</p>
+                    }
+                </div>
             </div>
         </details>
     }

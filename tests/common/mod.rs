@@ -63,3 +63,66 @@ pub fn recorder<T: 'static>() -> (std::rc::Rc<std::cell::RefCell<Vec<T>>>, Callb
     };
     (seen, callback)
 }
+
+/// The bundled data set's JSON (the app itself carries only its wire form).
+pub const DATA_SET_JSON: &str = summit_ondemand::DATA_SET_JSON;
+
+/// Stands the on-demand module in for the page's loader (`src/ondemand.rs`): the same functions, called through the
+/// same JavaScript interface (strings, bytes and numbers), but compiled into the test instead of fetched.
+pub fn install_on_demand() {
+    use js_sys::{Object, Promise, Reflect, Uint32Array, Uint8Array};
+    use wasm_bindgen::prelude::*;
+
+    let module: JsValue = Object::new().into();
+    let set = |name: &str, function: &JsValue| {
+        Reflect::set(&module, &name.into(), function).unwrap();
+    };
+    let check = Closure::<dyn Fn(String) -> Uint8Array>::new(|json: String| {
+        Uint8Array::from(summit_ondemand::check_data_set(&json).as_slice())
+    });
+    set("check_data_set", check.as_ref());
+    check.forget();
+    let layer = Closure::<dyn Fn(Uint8Array, JsValue) -> Uint8Array>::new(
+        |data: Uint8Array, json: JsValue| {
+            let json = json.as_string();
+            Uint8Array::from(
+                summit_ondemand::check_hindsight(&data.to_vec(), json.as_deref()).as_slice(),
+            )
+        },
+    );
+    set("check_hindsight", layer.as_ref());
+    layer.forget();
+    let csv = Closure::<dyn Fn(Uint8Array, Uint32Array) -> Result<String, JsValue>>::new(
+        |data: Uint8Array, shown: Uint32Array| {
+            summit_ondemand::export_csv(&data.to_vec(), &shown.to_vec()).map_err(JsValue::from)
+        },
+    );
+    set("export_csv", csv.as_ref());
+    csv.forget();
+    let json = Closure::<dyn Fn(Uint8Array, Uint32Array) -> Result<String, JsValue>>::new(
+        |data: Uint8Array, shown: Uint32Array| {
+            summit_ondemand::export_json(&data.to_vec(), &shown.to_vec()).map_err(JsValue::from)
+        },
+    );
+    set("export_json", json.as_ref());
+    json.forget();
+    let provider = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&module));
+    install_provider(provider.as_ref());
+    provider.forget();
+}
+
+/// A loader that always fails with `reason`, as a page offline or refused by its integrity check.
+pub fn install_failing_on_demand(reason: &'static str) {
+    use wasm_bindgen::prelude::*;
+    let provider = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        js_sys::Promise::reject(&js_sys::Error::new(reason))
+    });
+    install_provider(provider.as_ref());
+    provider.forget();
+}
+
+fn install_provider(provider: &wasm_bindgen::JsValue) {
+    let key = js_sys::Symbol::for_(summit_fruits::ondemand::PROVIDER_KEY);
+    js_sys::Reflect::set(&js_sys::global(), &key, provider).unwrap();
+    summit_fruits::ondemand::forget();
+}

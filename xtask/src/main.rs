@@ -190,13 +190,16 @@ fn cmd_test() -> Result<(), String> {
         || {
             println!("\n== style: cargo fmt and clippy (host and wasm)");
             run("cargo", &["fmt", "--all", "--check"])?;
-            // The app is checked for the one target it runs on; the core and the tools for the host.
+            // The app is checked for the one target it runs on; the core, the on-demand module's functions and the
+            // tools for the host.
             run(
                 "cargo",
                 &[
                     "clippy",
                     "-p",
                     "summit-core",
+                    "-p",
+                    "summit-ondemand",
                     "-p",
                     "xtask",
                     "--all-targets",
@@ -241,8 +244,19 @@ fn cmd_test() -> Result<(), String> {
     )?;
 
     summary.step("layer 1 (native cargo test): passed", || {
-        println!("\n== layer 1: native tests of the core and the tools");
-        run("cargo", &["test", "-p", "summit-core", "-p", "xtask"])?;
+        println!("\n== layer 1: native tests of the core, the on-demand module and the tools");
+        run(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                "summit-core",
+                "-p",
+                "summit-ondemand",
+                "-p",
+                "xtask",
+            ],
+        )?;
         // The app's own native tests (the prerender's address and fingerprint rules), with its server renderer.
         run(
             "cargo",

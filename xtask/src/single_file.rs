@@ -2,8 +2,10 @@
 //!
 //! The style sheets become one `<style>`, the icon a `data:` address, and the wasm-bindgen JS, the wasm (in base64)
 //! and the page's own start script (`static/boot.js`, told to use the wasm in the page) one inline module script; the
-//! data sets are already compiled into the wasm. The page keeps a strict Content-Security-Policy: the inline script
-//! and style are allowed by their SHA-256 hashes, and no address at all may be contacted.
+//! data sets are already compiled into the wasms. The on-demand module (named by `<meta name="summit-fruits:ondemand">`)
+//! becomes a second inline module script before it, its JS and wasm likewise, which provides the module to the app
+//! from the page. The page keeps a strict Content-Security-Policy: the inline scripts and style are allowed by their
+//! SHA-256 hashes, and no address at all may be contacted.
 
 use std::fs;
 use std::ops::Range;
@@ -38,6 +40,38 @@ async function startInlineApp() {
 }
 "#;
 
+/// The on-demand module in the page: after its wasm-bindgen JS in a module of its own, it provides the app's loader
+/// (`src/ondemand.rs`) with a function that decodes its wasm from base64 and returns its exports (`EXPORTS` is the list
+/// of their names). `static/boot.js` keeps a provider that is already there.
+const INLINE_ON_DEMAND: &str = r#"
+// Summit Fruits, single file: the on-demand module's wasm is in this page (base64), so nothing is fetched.
+globalThis[Symbol.for('summit-fruits:ondemand')] = async () => {
+  const binary = atob(SUMMIT_ONDEMAND_WASM_BASE64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  await __wbg_init({ module_or_path: bytes });
+  return { EXPORTS };
+};
+"#;
+
+/// The page's `<meta>` that names the on-demand module (xtask/src/postbuild/integrity.rs).
+const ON_DEMAND_META: &str = "summit-fruits:ondemand";
+
+/// The names of the functions a wasm-bindgen JS module exports (`export function NAME(`).
+fn exported_functions(js: &str) -> Vec<&str> {
+    js.match_indices("export function ")
+        .filter_map(|(at, found)| {
+            let rest = &js[at + found.len()..];
+            let end = rest.find('(')?;
+            let name = &rest[..end];
+            (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                .then_some(name)
+        })
+        .collect()
+}
+
 /// Builds the single file from the release bundle in `dist` and writes it to `out_dir`; returns its path.
 pub fn write(dist: &Path, out_dir: &Path) -> Result<PathBuf, String> {
     let index = fs::read_to_string(dist.join("index.html"))
@@ -69,15 +103,16 @@ pub fn hash_source(text: &str) -> String {
     )
 }
 
-/// The single file's policy: the one inline script and the one inline style by hash, the wasm compiled from bytes,
+/// The single file's policy: the inline scripts and the one inline style by hash, the wasm compiled from bytes,
 /// images only from `data:` addresses (the icon, the matrix's PNG export), nothing from any address, and no string
 /// into an HTML or script sink (Trusted Types with no policy: the app writes the DOM node by node).
-pub fn content_security_policy(script: &str, style: &str) -> String {
+pub fn content_security_policy(scripts: &[&str], style: &str) -> String {
+    let scripts: Vec<String> = scripts.iter().map(|s| hash_source(s)).collect();
     format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; \
          font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; \
          require-trusted-types-for 'script'; trusted-types 'none'",
-        hash_source(script),
+        scripts.join(" "),
         hash_source(style)
     )
 }
@@ -156,6 +191,31 @@ pub fn inline_bundle(
         }
     }
     let bindgen = bindgen.ok_or("index.html has no wasm-bindgen modulepreload link")?;
+
+    // The on-demand module, named by a <meta>: its JS and wasm go into a script of their own.
+    let on_demand_meta = html::tags(index, "meta")?
+        .into_iter()
+        .find(|t| t.get("name") == Some(ON_DEMAND_META))
+        .ok_or("index.html has no <meta name=\"summit-fruits:ondemand\">")?;
+    let named: Vec<&str> = on_demand_meta
+        .get("content")
+        .unwrap_or_default()
+        .split(' ')
+        .collect();
+    let [on_demand_js, _, on_demand_wasm, _] = named.as_slice() else {
+        return Err(
+            "the <meta name=\"summit-fruits:ondemand\"> does not name a JS and a wasm file".into(),
+        );
+    };
+    let on_demand_js = read_text(on_demand_js)?;
+    let on_demand_wasm = read(on_demand_wasm)?;
+    let exports = exported_functions(&on_demand_js);
+    if !on_demand_js.contains("__wbg_init as default") || exports.is_empty() {
+        return Err(
+            "the on-demand module's JS is not wasm-bindgen's web module with its exports".into(),
+        );
+    }
+    edits.push((on_demand_meta.range(), String::new()));
     let wasm = wasm.ok_or("index.html has no wasm preload link")?;
     let first_style = first_style.ok_or("index.html has no style sheet")?;
     if !bindgen.contains("__wbg_init as default") {
@@ -184,15 +244,26 @@ pub fn inline_bundle(
         ),
         "script",
     )?;
-    let policy = content_security_policy(&script, &style);
+    let on_demand_script = raw_text(
+        &format!(
+            "{on_demand_js}\nconst SUMMIT_ONDEMAND_WASM_BASE64 = \"{}\";\n{}",
+            BASE64.encode(&on_demand_wasm),
+            INLINE_ON_DEMAND.replace("EXPORTS", &exports.join(", "))
+        ),
+        "script",
+    )?;
+    let policy = content_security_policy(&[&on_demand_script, &script], &style);
     edits.push((
         csp.range(),
         format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">{MARKER}"#),
     ));
     edits.push((first_style, format!("<style>{style}</style>")));
+    // In document order: the on-demand module's provider is there before boot.js looks for one.
     edits.push((
         boot.start..boot_close,
-        format!(r#"<script type="module">{script}</script>"#),
+        format!(
+            r#"<script type="module">{on_demand_script}</script><script type="module">{script}</script>"#
+        ),
     ));
     let page = html::replace_ranges(index, edits);
 

@@ -16,6 +16,7 @@ const INDEX: &str = r##"<!doctype html>
   <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-c" data-summit="bindgen">
   <link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-d" data-summit="wasm">
   <script type="module" src="./boot.js" crossorigin="anonymous" integrity="sha384-e"></script>
+  <meta name="summit-fruits:ondemand" content="./od-1.js sha384-f ./od-1_bg.wasm sha384-g">
 </head>
 <body><div id="app"><p id="prerender-notice">Loading</p><a href="#item=x">x</a></div></body>
 </html>
@@ -33,6 +34,12 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
         ),
         ("./app-1_bg.wasm", vec![0, 97, 115, 109, 1, 0, 0, 0]),
         (
+            "./od-1.js",
+            b"export function check_data_set(json) {}\nexport function schema_json() {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };"
+                .to_vec(),
+        ),
+        ("./od-1_bg.wasm", vec![0, 97, 115, 109, 1, 0, 0, 1]),
+        (
             "./boot.js",
             b"const { instance } = await startInlineApp();\n".to_vec(),
         ),
@@ -46,6 +53,14 @@ fn inline(index: &str, files: &HashMap<&'static str, Vec<u8>>) -> Result<String,
             .cloned()
             .ok_or_else(|| format!("no file {href}"))
     })
+}
+
+/// The two inline module scripts: the on-demand module's, then the app's.
+fn scripts(html: &str) -> (&str, &str) {
+    let open = "<script type=\"module\">";
+    let first = between(html, open, "</script>");
+    let rest = &html[html.find(first).unwrap() + first.len()..];
+    (first, between(rest, open, "</script>"))
 }
 
 /// The text between `open` and the next `close`.
@@ -64,9 +79,18 @@ fn everything_the_page_loads_is_written_into_it() {
         between(&html, "<style>", "</style>"),
         ":root { --bg: #fff; }\nbody { margin: 0 }\n.matrix-col { fill: #fff }"
     );
-    // One inline module: the wasm-bindgen JS, the wasm in base64, then the start logic.
-    assert_eq!(html.matches("<script").count(), 1);
-    let script = between(&html, "<script type=\"module\">", "</script>");
+    // Two inline modules: the on-demand module's JS, its wasm in base64 and its provider; then the app's wasm-bindgen
+    // JS, the wasm in base64, then the start logic.
+    assert_eq!(html.matches("<script").count(), 2);
+    let (on_demand, script) = scripts(&html);
+    assert!(on_demand.starts_with("export function check_data_set(json) {}"));
+    assert!(on_demand.contains("const SUMMIT_ONDEMAND_WASM_BASE64 = \"AGFzbQEAAAE=\";"));
+    assert!(on_demand.contains("globalThis[Symbol.for('summit-fruits:ondemand')] = async () => {"));
+    assert!(on_demand.contains("return { check_data_set, schema_json };"));
+    assert!(
+        !html.contains("summit-fruits:ondemand\" content"),
+        "the meta goes"
+    );
     assert!(script.starts_with("async function __wbg_init(m) {}"));
     assert!(script.contains("const SUMMIT_WASM_BASE64 = \"AGFzbQEAAAA=\";"));
     assert!(script.contains("await __wbg_init({ module_or_path: bytes })"));
@@ -87,11 +111,12 @@ fn the_policy_allows_exactly_the_inline_script_and_style_by_hash_and_no_address(
         r#"<meta http-equiv="Content-Security-Policy" content=""#,
         "\"",
     );
-    let script = between(&html, "<script type=\"module\">", "</script>");
+    let (on_demand, script) = scripts(&html);
     let style = between(&html, "<style>", "</style>");
-    assert_eq!(policy, content_security_policy(script, style));
+    assert_eq!(policy, content_security_policy(&[on_demand, script], style));
     assert!(policy.contains(&format!(
-        "script-src {} 'wasm-unsafe-eval';",
+        "script-src {} {} 'wasm-unsafe-eval';",
+        hash_source(on_demand),
         hash_source(script)
     )));
     assert!(policy.contains(&format!("style-src {};", hash_source(style))));
@@ -157,4 +182,14 @@ fn a_bundle_the_single_file_cannot_take_is_refused_with_the_reason() {
     let mut no_init = files();
     no_init.insert("./app-1.js", b"export default 1;".to_vec());
     assert!(inline(INDEX, &no_init).unwrap_err().contains("__wbg_init"));
+
+    let no_on_demand = INDEX.replace("name=\"summit-fruits:ondemand\"", "name=\"other\"");
+    assert!(inline(&no_on_demand, &files())
+        .unwrap_err()
+        .contains("summit-fruits:ondemand"));
+    let mut not_bindgen = files();
+    not_bindgen.insert("./od-1.js", b"export default 1;".to_vec());
+    assert!(inline(INDEX, &not_bindgen)
+        .unwrap_err()
+        .contains("on-demand module"));
 }

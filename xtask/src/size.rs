@@ -13,10 +13,12 @@ use crate::html;
 // build exceeds either figure: each is the last measured figure plus a small margin, lowered when the bundle shrinks
 // and raised only by a deliberate decision.
 /// The budget for the wasm, in gzip bytes.
-pub const WASM_GZIP_BUDGET: u64 = 375_900;
+pub const WASM_GZIP_BUDGET: u64 = 310_600;
 /// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
-/// icon), in gzip bytes.
-pub const TOTAL_GZIP_BUDGET: u64 = 417_100;
+/// icon), in gzip bytes. The on-demand module (`summit-ondemand-HASH.js` and `_bg.wasm`) is not among them: the page
+/// only names it in a `<meta>`, and it is fetched when a reader first uses one of its features; [`check`] reports its
+/// size apart.
+pub const TOTAL_GZIP_BUDGET: u64 = 354_000;
 
 /// One file of the bundle and its sizes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +126,15 @@ pub fn default_view_totals(assets: &[Asset]) -> (u64, u64) {
     (wasm, fetched.map(|a| a.gzip).sum())
 }
 
+/// The on-demand module's gzip bytes (its JS and its wasm), fetched only when a reader first uses one of its features.
+pub fn on_demand_gzip(assets: &[Asset]) -> u64 {
+    assets
+        .iter()
+        .filter(|a| a.path.starts_with("summit-ondemand-"))
+        .map(|a| a.gzip)
+        .sum()
+}
+
 /// Checks the default view against a budget: a one-line verdict, or every figure over its budget.
 pub fn check(assets: &[Asset], wasm_budget: u64, total_budget: u64) -> Result<String, String> {
     let (wasm, total) = default_view_totals(assets);
@@ -141,7 +152,9 @@ pub fn check(assets: &[Asset], wasm_budget: u64, total_budget: u64) -> Result<St
     }
     if over.is_empty() {
         Ok(format!(
-            "size budget: wasm {wasm} B gzip (budget {wasm_budget}), default view {total} B gzip (budget {total_budget})"
+            "size budget: wasm {wasm} B gzip (budget {wasm_budget}), default view {total} B gzip (budget {total_budget}); \
+             on-demand module {} B gzip, not fetched by the default view",
+            on_demand_gzip(assets)
         ))
     } else {
         Err(format!(
@@ -231,6 +244,29 @@ mod tests {
             total_over.contains("default view 110 B gzip > budget 109 B"),
             "{total_over}"
         );
+    }
+
+    #[test]
+    fn the_on_demand_module_is_named_but_not_fetched_by_the_default_view() {
+        let page = PAGE.replace(
+            "</head>",
+            r#"<meta name="summit-fruits:ondemand" content="./summit-ondemand-4d.js sha384-a ./summit-ondemand-4d_bg.wasm sha384-b"></head>"#,
+        );
+        assert!(!default_view_files(&page)
+            .unwrap()
+            .iter()
+            .any(|f| f.contains("ondemand")));
+        let assets = [
+            asset("index.html", 10, true),
+            asset("app_bg.wasm", 100, true),
+            asset("summit-ondemand-4d.js", 7, false),
+            asset("summit-ondemand-4d_bg.wasm", 50, false),
+        ];
+        assert_eq!(default_view_totals(&assets), (100, 110));
+        assert_eq!(on_demand_gzip(&assets), 57);
+        assert!(check(&assets, 100, 110)
+            .unwrap()
+            .ends_with("on-demand module 57 B gzip, not fetched by the default view"));
     }
 
     #[test]

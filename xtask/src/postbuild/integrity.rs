@@ -7,10 +7,16 @@
 //!   `<link rel="preload" as="fetch" href="./summit-fruits-HASH_bg.wasm" integrity="sha384-…">` (the wasm) and
 //!   `<script type="module" src="./boot.js" integrity="sha384-…"></script>` (the start script),
 //! hashed from the files in the staging folder.
+//!
+//! The on-demand module (`ondemand/`), which Trunk writes as `summit-ondemand.js` and `summit-ondemand_bg.wasm` without
+//! loading it, gets content-hashed names here and is named in `<meta name="summit-fruits:ondemand">` with each file's
+//! integrity (see [`name_on_demand`]); `static/boot.js` loads it from there when the app first asks for it.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
+
+use sha2::Sha256;
 
 use super::{BuiltApp, Staging};
 use crate::html;
@@ -18,6 +24,64 @@ use crate::html;
 /// The integrity metadata of `bytes`, as an `integrity` attribute or `fetch(…, { integrity })` takes it.
 pub fn sha384(bytes: &[u8]) -> String {
     format!("sha384-{}", BASE64.encode(Sha384::digest(bytes)))
+}
+
+/// The names Trunk gives the on-demand module's files.
+const ON_DEMAND_JS: &str = "summit-ondemand.js";
+const ON_DEMAND_WASM: &str = "summit-ondemand_bg.wasm";
+
+/// The page's `<meta>` that names the on-demand module: `content="JS INTEGRITY WASM INTEGRITY"`.
+pub const ON_DEMAND_META: &str = "summit-fruits:ondemand";
+
+/// The on-demand module's files under their content-hashed names, and their integrity.
+#[derive(Debug)]
+pub struct OnDemand {
+    pub js: String,
+    pub wasm: String,
+    pub js_integrity: String,
+    pub wasm_integrity: String,
+}
+
+/// Renames the on-demand module's files to `summit-ondemand-HASH.js` and `summit-ondemand-HASH_bg.wasm` (one hash of
+/// both, so a new build never pairs an old JS with a new wasm in a cache) and names them in index.html's
+/// `<meta name="summit-fruits:ondemand">`, each after `base`, with its integrity.
+pub fn name_on_demand(staging: &Staging, base: &str) -> Result<OnDemand, String> {
+    let what = "on-demand module file (index.html's <link data-trunk rel=\"rust\" href=\"ondemand/Cargo.toml\">)";
+    staging.one(|n| n == ON_DEMAND_JS, what)?;
+    staging.one(|n| n == ON_DEMAND_WASM, what)?;
+    let js_bytes = staging.read(ON_DEMAND_JS)?;
+    let wasm_bytes = staging.read(ON_DEMAND_WASM)?;
+    let hex: String = Sha256::new()
+        .chain_update(&js_bytes)
+        .chain_update(&wasm_bytes)
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let on_demand = OnDemand {
+        js: format!("summit-ondemand-{hex}.js"),
+        wasm: format!("summit-ondemand-{hex}_bg.wasm"),
+        js_integrity: sha384(&js_bytes),
+        wasm_integrity: sha384(&wasm_bytes),
+    };
+    staging.rename(ON_DEMAND_JS, &on_demand.js)?;
+    staging.rename(ON_DEMAND_WASM, &on_demand.wasm)?;
+    let page = staging.read_text("index.html")?;
+    let meta = on_demand_meta(&on_demand, base);
+    staging.write(
+        "index.html",
+        html::replace_once(&page, "</head>", &format!("  {meta}\n</head>"))?,
+    )?;
+    Ok(on_demand)
+}
+
+/// The `<meta>` element that names the on-demand module for `static/boot.js`.
+fn on_demand_meta(on_demand: &OnDemand, base: &str) -> String {
+    format!(
+        r#"<meta name="{ON_DEMAND_META}" content="{base}{} {} {base}{} {}">"#,
+        on_demand.js, on_demand.js_integrity, on_demand.wasm, on_demand.wasm_integrity
+    )
 }
 
 /// Rewrites the staging folder's `index.html`; `base` is the bundle's public URL (Trunk's `TRUNK_PUBLIC_URL`).
@@ -91,6 +155,34 @@ mod tests {
             sha384(b"alert(1)"),
             "sha384-HT2E9NfWiuQ/w1PRai+hTyqW16NIoCGA/m8VQDUopfAtcz6YQjtsMmQd5uRbVDpW"
         );
+    }
+
+    #[test]
+    fn the_on_demand_module_gets_hashed_names_and_is_named_in_the_page() {
+        let dir = std::env::temp_dir().join(format!("summit-ondemand-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let staging = Staging::new(&dir);
+        staging.write(ON_DEMAND_JS, "export default 1;").unwrap();
+        staging.write(ON_DEMAND_WASM, b"\0asm").unwrap();
+        staging.write("index.html", "<head>\n</head>").unwrap();
+        let named = name_on_demand(&staging, "./").unwrap();
+        assert!(named.js.starts_with("summit-ondemand-") && named.js.ends_with(".js"));
+        assert_eq!(named.wasm, named.js.replace(".js", "_bg.wasm"));
+        assert!(!staging.has(ON_DEMAND_JS) && staging.has(&named.js) && staging.has(&named.wasm));
+        assert_eq!(named.js_integrity, sha384(b"export default 1;"));
+        let page = staging.read_text("index.html").unwrap();
+        assert_eq!(
+            page,
+            format!(
+                "<head>\n  <meta name=\"summit-fruits:ondemand\" content=\"./{} {} ./{} {}\">\n</head>",
+                named.js, named.js_integrity, named.wasm, named.wasm_integrity
+            )
+        );
+        // A second run finds no module under Trunk's names and says so.
+        assert!(name_on_demand(&staging, "./")
+            .unwrap_err()
+            .contains("on-demand module"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! moves it to `dist/` (Trunk.toml runs it as the `post_build` hook, so a plain `trunk build` is complete too).
 //!
 //! In order, each rewriting `index.html`: [`prerender`] writes the default view, drawn by the app's own components
-//! with Yew's server renderer, into the page; [`script_embed`] writes the script embed's entry and scoped stylesheet
-//! and the hashed copies of the embed scripts, and names them in the page; [`integrity`] replaces the start script's
-//! tag with integrity-checked preloads. Any surprise (a file missing or there twice, a marker not found) fails the
-//! build.
+//! with Yew's server renderer, into the page; [`integrity::name_on_demand`] gives the on-demand module's JS and wasm
+//! content-hashed names and names them, with their integrity, in the page; [`script_embed`] writes the script embed's
+//! entry and scoped stylesheet and the hashed copies of the embed scripts, and names them in the page; [`integrity`]
+//! replaces the start script's tag with integrity-checked preloads. Any surprise (a file missing or there twice, a
+//! marker not found) fails the build.
 
 pub mod integrity;
 pub mod prerender;
@@ -75,6 +76,15 @@ impl Staging {
         let path = self.dir.join(name);
         std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
+
+    pub fn rename(&self, from: &str, to: &str) -> Result<(), String> {
+        std::fs::rename(self.dir.join(from), self.dir.join(to)).map_err(|e| {
+            format!(
+                "cannot rename {from} to {to} in {}: {e}",
+                self.dir.display()
+            )
+        })
+    }
 }
 
 /// The names of the app's wasm-bindgen JS and wasm, which carry content hashes.
@@ -114,9 +124,14 @@ pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
     let items = prerender::write(staging, data)?;
     println!("postbuild: prerender: wrote {items} items into index.html");
     let app = BuiltApp::find(staging)?;
+    let on_demand = integrity::name_on_demand(staging, base)?;
+    println!(
+        "postbuild: on-demand module: {} and {}, named in index.html with their integrity",
+        on_demand.js, on_demand.wasm
+    );
     println!(
         "postbuild: script embed: {}",
-        script_embed::write(staging, &app)?
+        script_embed::write(staging, &app, &on_demand)?
     );
     integrity::write(staging, &app, base)?;
     println!(

@@ -7,7 +7,7 @@
 //!   size must not scale the explorer), and `:host` is reset (`all: initial`) so the host's inherited fonts and
 //!   colours stop at the boundary.
 //! - `summit-fruits-embed.js`: the stable entry script, `static/summit-fruits-embed.js` with the hashed names and the
-//!   integrity of the wasm-bindgen JS, the wasm and the stylesheet filled in.
+//!   integrity of the wasm-bindgen JS, the wasm, the stylesheet and the on-demand module's JS and wasm filled in.
 //! - `summit-fruits-embed-HASH.js`, the same entry under a content-hashed name, and `embed-HASH.js`, the iframe
 //!   embed's loader (`static/embed.js`) likewise: a snippet that names them can carry their integrity, since a new
 //!   build publishes new names instead of changing these files. The stable names stay for the hosts that use them.
@@ -18,7 +18,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::integrity::sha384;
+use super::integrity::{sha384, OnDemand};
 use super::{BuiltApp, Staging};
 use crate::html;
 
@@ -34,7 +34,7 @@ const RESET: &str = "/* Summit Fruits script embed: the page's stylesheets scope
 ";
 
 /// Writes the files and the `<meta>` elements; returns a line that names what it wrote.
-pub fn write(staging: &Staging, app: &BuiltApp) -> Result<String, String> {
+pub fn write(staging: &Staging, app: &BuiltApp, on_demand: &OnDemand) -> Result<String, String> {
     let page = staging.read_text("index.html")?;
     let sheets = stylesheets(&page)?;
     if sheets.is_empty() {
@@ -62,10 +62,12 @@ pub fn write(staging: &Staging, app: &BuiltApp) -> Result<String, String> {
 
     let json = |text: &str| serde_json::to_string(text).expect("a string is JSON");
     let integrity = format!(
-        r#"{{"bindgen":{},"wasm":{},"stylesheet":{}}}"#,
+        r#"{{"bindgen":{},"wasm":{},"stylesheet":{},"ondemandJs":{},"ondemandWasm":{}}}"#,
         json(&sha384(&staging.read(&app.js)?)),
         json(&sha384(&staging.read(&app.wasm)?)),
         json(&sha384(css.as_bytes())),
+        json(&on_demand.js_integrity),
+        json(&on_demand.wasm_integrity),
     );
     let entry = fill(
         ENTRY_TEMPLATE,
@@ -73,6 +75,14 @@ pub fn write(staging: &Staging, app: &BuiltApp) -> Result<String, String> {
             ("{{BINDGEN_PATH}}", &json(&format!("./{}", app.js))),
             ("{{WASM_PATH}}", &json(&format!("./{}", app.wasm))),
             ("{{STYLESHEET_PATH}}", &json(&format!("./{css_name}"))),
+            (
+                "{{ONDEMAND_JS_PATH}}",
+                &json(&format!("./{}", on_demand.js)),
+            ),
+            (
+                "{{ONDEMAND_WASM_PATH}}",
+                &json(&format!("./{}", on_demand.wasm)),
+            ),
             ("{{INTEGRITY}}", &integrity),
         ],
     )?;
@@ -360,6 +370,8 @@ mod tests {
                 ("{{BINDGEN_PATH}}", "\"./a.js\""),
                 ("{{WASM_PATH}}", "\"./a_bg.wasm\""),
                 ("{{STYLESHEET_PATH}}", "\"./a.css\""),
+                ("{{ONDEMAND_JS_PATH}}", "\"./o.js\""),
+                ("{{ONDEMAND_WASM_PATH}}", "\"./o_bg.wasm\""),
                 ("{{INTEGRITY}}", "{}"),
             ],
         )

@@ -1,0 +1,150 @@
+// The on-demand module (ondemand/: the data-set checker, the hindsight layer's check, the downloads): the default view
+// never fetches it; the first use of one of its features fetches its JS and wasm once each, integrity-checked, with a
+// visible busy state while it comes; a module that cannot be had (offline, a changed file) is said in words, never a
+// blank page.
+import { createHash } from 'node:crypto';
+import { test, expect } from '@playwright/test';
+import { openExplorer, watchErrors, loadData } from './helpers.mjs';
+
+const data = loadData();
+const ON_DEMAND = /\/summit-ondemand-[0-9a-f]+(\.js|_bg\.wasm)$/;
+const cards = (page) => page.getByRole('main').getByRole('article');
+const csvButton = (page) =>
+  page.locator('.results-downloads').getByRole('button', { name: `Download ${data.items.length} items as CSV` });
+
+/** Every address the page requests, as it requests them. */
+function watchRequests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(new URL(request.url()).pathname));
+  return urls;
+}
+
+test.describe('the on-demand module', () => {
+  test('the default view, and using the explorer without its features, never fetch it', async ({ page }) => {
+    const errors = watchErrors(page);
+    const urls = watchRequests(page);
+    await openExplorer(page);
+    await expect(cards(page)).toHaveCount(data.items.length);
+    // Filters, search, another view and a card: all in the first module.
+    await page.getByRole('searchbox').fill('arms');
+    await page.getByRole('link', { name: 'Matrix' }).first().click();
+    await page.waitForLoadState('networkidle');
+    expect(urls.filter((u) => ON_DEMAND.test(u))).toEqual([]);
+    // The page names the module, with the integrity of each file, without loading it.
+    const named = await page.locator('meta[name="summit-fruits:ondemand"]').getAttribute('content');
+    expect(named).toMatch(/^\S*summit-ondemand-[0-9a-f]+\.js sha384-\S+ \S*summit-ondemand-[0-9a-f]+_bg\.wasm sha384-\S+$/);
+    expect(errors).toEqual([]);
+  });
+
+  test('the first download fetches it once, checked by its integrity; the second fetches nothing', async ({ page, request }) => {
+    const errors = watchErrors(page);
+    const urls = watchRequests(page);
+    await openExplorer(page);
+    const first = page.waitForEvent('download');
+    await csvButton(page).click();
+    expect((await first).suggestedFilename()).toBe('summit-fruits-items.csv');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+      `Saved ${data.items.length} items as summit-fruits-items.csv.`,
+    );
+    const fetched = urls.filter((u) => ON_DEMAND.test(u));
+    expect(fetched.filter((u) => u.endsWith('.js'))).toHaveLength(1);
+    expect(fetched.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
+    // The JS came through a modulepreload link whose integrity is the served file's, as the page's meta says.
+    const [js, jsIntegrity, wasm, wasmIntegrity] = (
+      await page.locator('meta[name="summit-fruits:ondemand"]').getAttribute('content')
+    ).split(' ');
+    const preload = await page.evaluate(
+      (name) => [...document.querySelectorAll('link[rel="modulepreload"]')].find((l) => l.href.endsWith(name.replace(/^\.\//, '')))?.integrity,
+      js,
+    );
+    expect(preload).toBe(jsIntegrity);
+    for (const [name, integrity] of [[js, jsIntegrity], [wasm, wasmIntegrity]]) {
+      const body = await (await request.get(new URL(name, page.url()).href)).body();
+      expect(integrity).toBe(`sha384-${createHash('sha384').update(body).digest('base64')}`);
+    }
+
+    const second = page.waitForEvent('download');
+    await page.locator('.results-downloads').getByRole('button', { name: /as JSON$/ }).click();
+    expect((await second).suggestedFilename()).toBe('summit-fruits-items.json');
+    expect(urls.filter((u) => ON_DEMAND.test(u))).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  test('while it comes, the button is busy and the status line says so', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(ON_DEMAND, async (route) => {
+      if (route.request().url().endsWith('.wasm')) await held;
+      await route.continue();
+    });
+    await openExplorer(page);
+    await csvButton(page).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Preparing the CSV…' })).toBeVisible();
+    await expect(csvButton(page)).toHaveAttribute('aria-busy', 'true');
+    const download = page.waitForEvent('download');
+    release();
+    await download;
+    await expect(csvButton(page)).not.toHaveAttribute('aria-busy', 'true');
+  });
+
+  test('switching hindsight on shows that the layer is loading, then the layer', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(ON_DEMAND, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openExplorer(page);
+    await page.getByRole('switch', { name: 'Hindsight: what happened next' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the hindsight layer…' })).toBeVisible();
+    await expect(page.locator('#main')).toHaveAttribute('aria-busy', 'true');
+    release();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the hindsight layer…' })).toHaveCount(0);
+    await expect(page.locator('#main')).not.toHaveAttribute('aria-busy', 'true');
+    await expect(page.locator('.hindsight-load-error')).toHaveCount(0);
+  });
+
+  test('a changed file fails its integrity check and the reader is told, with the page still there', async ({ page }) => {
+    await page.route(/\/summit-ondemand-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      body[body.length - 1] ^= 1;
+      await route.fulfill({ response, body });
+    });
+    await openExplorer(page);
+    await csvButton(page).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Could not save the CSV' })).toContainText(
+      'the part of the explorer that writes files could not be loaded',
+    );
+    await expect(cards(page)).toHaveCount(data.items.length);
+    await expect(page.locator('.panic-panel')).toHaveCount(0);
+  });
+
+  test('offline, a chosen data set is refused with the reason instead of a blank page', async ({ page }) => {
+    await page.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
+    await openExplorer(page);
+    await page.getByText('Use another data set').click();
+    await page.locator('#data-source-file').setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(data)),
+    });
+    const refused = page.getByRole('alert');
+    await expect(refused).toContainText('This data set was refused');
+    await expect(refused).toContainText('the part of the explorer that checks data sets could not be loaded');
+    // Once the network is back, the same file is checked and shown.
+    await page.unroute(ON_DEMAND);
+    await page.getByRole('button', { name: 'Back to the bundled data set' }).click();
+    await page.getByText('Use another data set').click();
+    await page.locator('#data-source-file').setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(data)),
+    });
+    await expect(page.getByText('You are exploring another data set')).toBeVisible();
+  });
+});

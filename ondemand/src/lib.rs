@@ -1,0 +1,156 @@
+//! The explorer's on-demand module: the parts of the app that a reader may never use, built into a second wasm module
+//! that the first fetches only when one of them is first needed (`src/ondemand.rs` in the app).
+//!
+//! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
+//! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
+//! and its schema for the single file's "save" buttons. The two modules share no memory: they talk through strings
+//! and bytes only, the values in the wire form of `summit_core::wire`.
+//!
+//! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
+//! `#[wasm_bindgen]` export of the same name in [`exports`].
+
+use summit_core::export::{items_csv, items_json};
+use summit_core::model::DataSet;
+use summit_core::validate::{
+    is_web_url, parse_and_validate, parse_and_validate_hindsight, Limits, Problem,
+};
+use summit_core::wire::{self, DataSetOutcome, HindsightOutcome};
+
+pub mod exports;
+
+/// The bundled hindsight layer's JSON (`data/hindsight.json`).
+pub const HINDSIGHT_JSON: &str = include_str!("../../data/hindsight.json");
+/// The bundled data set's JSON, saved from memory by the single file (a hosted page links to the file instead).
+pub const DATA_SET_JSON: &str = include_str!("../../data/potential-fruits.json");
+/// The data set's JSON Schema, likewise.
+pub const SCHEMA_JSON: &str = include_str!("../../data/schema.json");
+
+/// Parses and validates a data set with the default limits: the wire form of a [`DataSetOutcome`], accepted with its
+/// warnings or refused with every problem.
+pub fn check_data_set(json: &str) -> Vec<u8> {
+    let outcome = parse_and_validate(json, &Limits::default()).and_then(|(data, warnings)| {
+        // The validator already refuses an article address that is not http(s); keep the guarantee here too, since
+        // the address becomes a link.
+        if is_web_url(&data.article.url) {
+            Ok((data, warnings))
+        } else {
+            Err(vec![Problem::error(
+                "$.article.url",
+                "the article's address is not an http:// or https:// address",
+            )])
+        }
+    });
+    wire::encode::<DataSetOutcome>(&outcome)
+}
+
+/// Parses and validates hindsight JSON (the bundled layer when `json` is `None`) against the data set in `data_set`
+/// (its wire form): the wire form of a [`HindsightOutcome`].
+pub fn check_hindsight(data_set: &[u8], json: Option<&str>) -> Vec<u8> {
+    let outcome = match wire::decode::<DataSet>(data_set) {
+        Ok(data) => {
+            parse_and_validate_hindsight(json.unwrap_or(HINDSIGHT_JSON), &data, &Limits::default())
+        }
+        Err(e) => Err(vec![Problem::error("$", unreadable(&e))]),
+    };
+    wire::encode::<HindsightOutcome>(&outcome)
+}
+
+/// The CSV file of the items at `shown` (indices into the data set in `data_set`, its wire form).
+pub fn export_csv(data_set: &[u8], shown: &[u32]) -> Result<String, String> {
+    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    Ok(items_csv(&data, &indices(shown)))
+}
+
+/// The JSON file of the items at `shown`, in the format of the bundled data set; an error when no item is left.
+pub fn export_json(data_set: &[u8], shown: &[u32]) -> Result<String, String> {
+    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    items_json(&data, &indices(shown)).ok_or_else(|| "there is no item to save".to_string())
+}
+
+fn indices(shown: &[u32]) -> Vec<usize> {
+    shown.iter().map(|&i| i as usize).collect()
+}
+
+fn unreadable(e: &wire::WireError) -> String {
+    format!("the data set handed to the on-demand module could not be read ({e})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use summit_core::model::Hindsight;
+
+    fn bundled_wire() -> Vec<u8> {
+        let outcome = wire::decode::<DataSetOutcome>(&check_data_set(DATA_SET_JSON)).unwrap();
+        wire::encode(&outcome.expect("the bundled data set is accepted").0)
+    }
+
+    #[test]
+    fn the_bundled_data_set_is_accepted_and_broken_json_refused_with_its_problems() {
+        let data = wire::decode::<DataSet>(&bundled_wire()).unwrap();
+        assert!(!data.items.is_empty());
+        let refused = wire::decode::<DataSetOutcome>(&check_data_set("{\"article\": 1")).unwrap();
+        let problems = refused.expect_err("broken JSON is refused");
+        assert!(problems.iter().any(Problem::is_error));
+    }
+
+    #[test]
+    fn an_article_address_that_is_not_http_is_refused() {
+        let json = DATA_SET_JSON.replacen("\"url\": \"https://", "\"url\": \"javascript://", 1);
+        assert_ne!(json, DATA_SET_JSON);
+        let problems = wire::decode::<DataSetOutcome>(&check_data_set(&json))
+            .unwrap()
+            .expect_err("refused");
+        assert!(
+            problems.iter().any(|p| p.path == "$.article.url"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_bundled_hindsight_layer_checks_against_the_bundled_data_set() {
+        let data = bundled_wire();
+        let (layer, _) = wire::decode::<HindsightOutcome>(&check_hindsight(&data, None))
+            .unwrap()
+            .expect("the bundled layer is accepted");
+        let direct: Hindsight = parse_and_validate_hindsight(
+            HINDSIGHT_JSON,
+            &wire::decode(&data).unwrap(),
+            &Limits::default(),
+        )
+        .unwrap()
+        .0;
+        assert_eq!(layer, direct);
+        let refused =
+            wire::decode::<HindsightOutcome>(&check_hindsight(&data, Some("{\"article_url\": 3}")))
+                .unwrap();
+        assert!(refused.is_err());
+        // Bytes that are not a data set give a problem, not a panic.
+        let garbled =
+            wire::decode::<HindsightOutcome>(&check_hindsight(b"nonsense", None)).unwrap();
+        assert!(garbled.expect_err("refused")[0]
+            .message
+            .contains("could not be read"));
+    }
+
+    #[test]
+    fn exports_write_the_items_shown() {
+        let data = bundled_wire();
+        let csv = export_csv(&data, &[1, 0]).unwrap();
+        assert!(csv.starts_with('\u{feff}'));
+        assert_eq!(csv.matches("\r\n").count(), 3, "a header and two rows");
+        let json = export_json(&data, &[0]).unwrap();
+        let subset: DataSet = wire::decode(&wire::encode(
+            &parse_and_validate(&json, &Limits::default())
+                .expect("the export validates")
+                .0,
+        ))
+        .unwrap();
+        assert_eq!(subset.items.len(), 1);
+        assert_eq!(
+            export_json(&data, &[]),
+            Err("there is no item to save".to_string())
+        );
+        assert!(export_csv(b"SFds", &[0]).is_err());
+    }
+}

@@ -1,0 +1,221 @@
+//! The loader of the on-demand module (`ondemand/`): the data-set checker, the hindsight layer's check, the CSV and
+//! JSON downloads and the bundled files' text live in a second wasm module, fetched the first time a reader needs one
+//! of them, and never by a reader who does not.
+//!
+//! The page's start script provides the module as `globalThis[Symbol.for("summit-fruits:ondemand")]`, a function that
+//! returns a promise of its bindings (wasm-bindgen's exports, initialised): on a hosted page `static/boot.js` loads
+//! the files that `<meta name="summit-fruits:ondemand">` names, with their integrity; in a host page the script
+//! embed's entry loads its own copies likewise; the single file decodes the module from the page itself. This side
+//! calls the provider once, shares the promise between every caller, and forgets it after a failure so that the next
+//! use tries again. The two modules share no memory: values cross as strings and bytes, in the wire form
+//! (`summit_core::wire`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect, Uint32Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use summit_core::model::{DataSet, Hindsight};
+use summit_core::validate::Problem;
+use summit_core::wire::{self, HindsightOutcome};
+
+/// The global under which the start script provides the module.
+pub const PROVIDER_KEY: &str = "summit-fruits:ondemand";
+
+thread_local! {
+    /// The provider's promise, once asked for; forgotten when it fails.
+    static PENDING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// The on-demand module, loaded and ready.
+#[derive(Clone)]
+pub struct OnDemand {
+    bindings: JsValue,
+}
+
+/// Why the module or one of its calls failed: a sentence fragment for "… could not be loaded (REASON)".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure(pub String);
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn reason(error: &JsValue) -> Failure {
+    let text = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "an unknown error".to_string());
+    Failure(text)
+}
+
+/// The provider's promise: the one already asked for, or a new one.
+fn pending() -> Result<Promise, Failure> {
+    if let Some(promise) = PENDING.with(|p| p.borrow().clone()) {
+        return Ok(promise);
+    }
+    let key = js_sys::Symbol::for_(PROVIDER_KEY);
+    let provider = Reflect::get(&js_sys::global(), &key)
+        .ok()
+        .and_then(|p| p.dyn_into::<Function>().ok())
+        .ok_or_else(|| {
+            Failure("this page does not say where the module is; it was built without `cargo xtask postbuild`".into())
+        })?;
+    let promise = provider
+        .call0(&JsValue::UNDEFINED)
+        .map_err(|e| reason(&e))?
+        .dyn_into::<Promise>()
+        .map_err(|_| Failure("the page's loader did not return a promise".into()))?;
+    PENDING.with(|p| *p.borrow_mut() = Some(promise.clone()));
+    Ok(promise)
+}
+
+/// Starts fetching the module without waiting for it, when a reader is about to need it (a file dragged over the
+/// page, the data-set picker opened, `?data=` being fetched). A failure is kept for the use that follows.
+pub fn start_loading() {
+    let Ok(promise) = pending() else {
+        return;
+    };
+    // A rejection nobody awaits yet must not reach the console as unhandled; the real use awaits it again.
+    thread_local! {
+        static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
+            wasm_bindgen::closure::Closure::new(|_: JsValue| {});
+    }
+    IGNORE.with(|ignore| {
+        let _ = promise.catch(ignore);
+    });
+}
+
+/// The module, fetched and started on first use; every later call gets the same one.
+pub async fn module() -> Result<OnDemand, Failure> {
+    let promise = pending()?;
+    match JsFuture::from(promise).await {
+        Ok(bindings) if bindings.is_object() => Ok(OnDemand { bindings }),
+        Ok(_) => {
+            forget();
+            Err(Failure("the page's loader gave no module".into()))
+        }
+        Err(error) => {
+            forget();
+            Err(reason(&error))
+        }
+    }
+}
+
+/// Forgets the module (or its failure), so that the next use asks the provider again.
+pub fn forget() {
+    PENDING.with(|p| *p.borrow_mut() = None);
+}
+
+impl OnDemand {
+    fn call(&self, name: &str, args: &[JsValue]) -> Result<JsValue, Failure> {
+        let function = Reflect::get(&self.bindings, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(|| Failure(format!("the module has no function {name}")))?;
+        let args: js_sys::Array = args.iter().collect();
+        function
+            .apply(&JsValue::UNDEFINED, &args)
+            .map_err(|e| reason(&e))
+    }
+
+    fn bytes(&self, name: &str, args: &[JsValue]) -> Result<Vec<u8>, Failure> {
+        self.call(name, args)?
+            .dyn_into::<Uint8Array>()
+            .map(|bytes| bytes.to_vec())
+            .map_err(|_| Failure(format!("{name} gave no bytes")))
+    }
+
+    fn text(&self, name: &str, args: &[JsValue]) -> Result<String, Failure> {
+        self.call(name, args)?
+            .as_string()
+            .ok_or_else(|| Failure(format!("{name} gave no text")))
+    }
+
+    /// Parses and validates a data set with the default limits: accepted with its warnings and its own wire form, or
+    /// refused with every problem.
+    #[allow(clippy::type_complexity)]
+    pub fn check_data_set(
+        &self,
+        json: &str,
+    ) -> Result<Result<(DataSet, Vec<Problem>, Vec<u8>), Vec<Problem>>, Failure> {
+        let bytes = self.bytes("check_data_set", &[JsValue::from_str(json)])?;
+        wire::decode_data_set_outcome(&bytes).map_err(|e| Failure(e.to_string()))
+    }
+
+    /// Checks the bundled hindsight layer against the data set in `data` (its wire form).
+    pub fn check_hindsight(&self, data: &[u8]) -> Result<Result<Hindsight, Vec<Problem>>, Failure> {
+        let bytes = self.bytes(
+            "check_hindsight",
+            &[Uint8Array::from(data).into(), JsValue::UNDEFINED],
+        )?;
+        let outcome =
+            wire::decode::<HindsightOutcome>(&bytes).map_err(|e| Failure(e.to_string()))?;
+        Ok(outcome.map(|(hindsight, _warnings)| hindsight))
+    }
+
+    /// The CSV file of the items at `shown` in the data set `data` (its wire form).
+    pub fn export_csv(&self, data: &[u8], shown: &[usize]) -> Result<String, Failure> {
+        self.text("export_csv", &export_args(data, shown))
+    }
+
+    /// The JSON file of the items at `shown`, in the bundled data set's format.
+    pub fn export_json(&self, data: &[u8], shown: &[usize]) -> Result<String, Failure> {
+        self.text("export_json", &export_args(data, shown))
+    }
+
+    /// The bundled data set's JSON text.
+    pub fn bundled_data_set_json(&self) -> Result<String, Failure> {
+        self.text("bundled_data_set_json", &[])
+    }
+
+    /// The data set's JSON Schema.
+    pub fn schema_json(&self) -> Result<String, Failure> {
+        self.text("schema_json", &[])
+    }
+}
+
+fn export_args(data: &[u8], shown: &[usize]) -> [JsValue; 2] {
+    let indices: Vec<u32> = shown
+        .iter()
+        .filter_map(|&i| u32::try_from(i).ok())
+        .collect();
+    [
+        Uint8Array::from(data).into(),
+        Uint32Array::from(indices.as_slice()).into(),
+    ]
+}
+
+/// Which data set the explorer shows, as the on-demand module takes it: the bundled one (its wire form is in the app)
+/// or one the reader chose (the wire form the checker gave back). Components read it from context; none above means
+/// the bundled one.
+#[derive(Clone, Debug, Default)]
+pub enum DataWire {
+    #[default]
+    Bundled,
+    Chosen(Rc<[u8]>),
+}
+
+impl DataWire {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            DataWire::Bundled => crate::bundled::DATA_SET_WIRE,
+            DataWire::Chosen(bytes) => bytes,
+        }
+    }
+}
+
+impl PartialEq for DataWire {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (DataWire::Bundled, DataWire::Bundled) => true,
+            (DataWire::Chosen(a), DataWire::Chosen(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
