@@ -144,7 +144,7 @@ fn lowercase(c: char) -> char {
         if code < first {
             break;
         }
-        if code <= last && (code - first) % step as u32 == 0 {
+        if code <= last && (code - first).is_multiple_of(step as u32) {
             return char::from_u32(code.wrapping_add_signed(offset as i32)).unwrap_or(c);
         }
     }
