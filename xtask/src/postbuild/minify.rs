@@ -1,20 +1,39 @@
-//! One stylesheet for the page: the stylesheets Trunk linked (static/*.css, in the page's order) minified and joined
-//! into `summit-fruits-HASH.css`, linked once with its integrity hash, so the default view fetches one small file
-//! instead of six. The script embed's scoped stylesheet is made from it afterwards (it reads the page's links).
+//! Smaller text for the default view, first of the post-build steps:
+//! - one stylesheet: the stylesheets Trunk linked (static/*.css, in the page's order) minified and joined into
+//!   `summit-fruits-HASH.css`, linked once with its integrity hash, so the default view fetches one small file instead
+//!   of six. The script embed's scoped stylesheet is made from it afterwards (it reads the page's links).
+//! - the wasm-bindgen JS without its comments, blank lines and indentation (its integrity is added afterwards).
 //!
-//! The minifier is deliberately plain: it drops comments and the white space that cannot matter (around `{`, `}`,
-//! `;`, `,`, `>`, after `:` and `(`, before `)`, and a `;` before `}`), and leaves strings, every other token and the
-//! order of rules as they are. It never needs to understand a selector or a value.
+//! Both minifiers are deliberately plain, so that they cannot change what the text means. The stylesheet's drops
+//! comments and the white space that cannot matter (around `{`, `}`, `;`, `,`, `>`, after `:` and `(`, before `)`,
+//! and a `;` before `}`), and leaves strings, every other token and the order of rules as they are. The script's works
+//! line by line: it keeps every line break (so automatic semicolons stay where they were) and every token, and
+//! refuses a script with a string or template literal across lines, where a line's white space would be text.
 
 use sha2::{Digest, Sha256};
 
 use super::integrity::sha384;
-use super::Staging;
+use super::{BuiltApp, Staging};
 use crate::html;
+
+/// Both steps; returns a line that names what they did.
+pub fn write(staging: &Staging) -> Result<String, String> {
+    let css = join_stylesheets(staging)?;
+    let app = BuiltApp::find(staging)?;
+    let script = staging.read_text(&app.js)?;
+    let small = minify_script(&script).map_err(|e| format!("{}: {e}", app.js))?;
+    staging.write(&app.js, &small)?;
+    Ok(format!(
+        "{css}; {} ({} B from {} B)",
+        app.js,
+        small.len(),
+        script.len()
+    ))
+}
 
 /// Joins the page's stylesheets into one minified file and links it in their place; returns a line that names what it
 /// did. The old files leave the staging folder, since nothing links them any more.
-pub fn write(staging: &Staging) -> Result<String, String> {
+fn join_stylesheets(staging: &Staging) -> Result<String, String> {
     let page = staging.read_text("index.html")?;
     let links: Vec<html::Tag> = html::tags(&page, "link")?
         .into_iter()
@@ -144,6 +163,44 @@ fn flush_space(out: &mut String, pending: &mut bool, next: char) {
     }
 }
 
+/// `script` without comment lines, blank lines and indentation; an error for a string or template literal across lines.
+pub fn minify_script(script: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(script.len());
+    let mut in_comment = false;
+    for (number, line) in script.lines().enumerate() {
+        let line = line.trim();
+        if in_comment {
+            in_comment = !line.contains("*/");
+            continue;
+        }
+        if line.starts_with("/*") {
+            // A comment that starts a line, to its end (code after `*/` on the same line is kept).
+            match line.find("*/") {
+                None => in_comment = true,
+                Some(end) if line[end + 2..].trim().is_empty() => {}
+                Some(_) => push_line(&mut out, line),
+            }
+            continue;
+        }
+        if line.is_empty() || line.starts_with("//") {
+            continue;
+        }
+        if line.matches('`').count() % 2 == 1 || line.ends_with('\\') {
+            return Err(format!(
+                "line {} continues a string or template literal on the next line, whose white space would be text",
+                number + 1
+            ));
+        }
+        push_line(&mut out, line);
+    }
+    Ok(out)
+}
+
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,7 +254,7 @@ mod tests {
         staging
             .write("b-2.css", "/* b */\nb { color: blue; }\n")
             .unwrap();
-        let said = write(&staging).unwrap();
+        let said = join_stylesheets(&staging).unwrap();
         let css = "a{color:red}b{color:blue}";
         let name = hashed_name("summit-fruits", css.as_bytes(), "css");
         assert!(said.starts_with(&name), "{said}");
@@ -211,5 +268,20 @@ mod tests {
         );
         assert!(!staging.has("a-1.css") && !staging.has("b-2.css"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_script_keeps_its_lines_and_tokens_without_comments_and_indentation() {
+        let script = "/**\n * Docs.\n */\nexport function f(a) {\n    // why\n    const s = '/* not */ // not';\n\n    return `${a}` /* end */;\n}\n/* one */ g();\n";
+        assert_eq!(
+            minify_script(script).unwrap(),
+            "export function f(a) {\nconst s = '/* not */ // not';\nreturn `${a}` /* end */;\n}\n/* one */ g();\n"
+        );
+        assert!(minify_script("const t = `a\n  b`;\n")
+            .unwrap_err()
+            .contains("line 1"));
+        assert!(minify_script("const s = 'a\\\n  b';\n")
+            .unwrap_err()
+            .contains("line 1"));
     }
 }
