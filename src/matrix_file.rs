@@ -89,8 +89,8 @@ pub async fn matrix_png(svg_file: &str, svg: &web_sys::Element) -> Result<web_sy
     use wasm_bindgen_futures::JsFuture;
     let size = |name: &str| {
         svg.get_attribute(name)
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v > 0.0)
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|&v| v > 0)
             .ok_or_else(|| format!("the matrix has no {name}"))
     };
     let (width, height) = (size("width")?, size("height")?);
@@ -107,14 +107,15 @@ pub async fn matrix_png(svg_file: &str, svg: &web_sys::Element) -> Result<web_sy
     image.set_onload(None);
     image.set_onerror(None);
 
-    const SCALE: f64 = 2.0;
+    // The matrix's width and height are whole viewBox units (summit_core::matrix_layout).
+    const SCALE: u32 = 2;
     let canvas = gloo::utils::document()
         .create_element("canvas")
         .ok()
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         .ok_or("the page could not make a canvas")?;
-    canvas.set_width((width * SCALE).ceil() as u32);
-    canvas.set_height((height * SCALE).ceil() as u32);
+    canvas.set_width(width * SCALE);
+    canvas.set_height(height * SCALE);
     let context = canvas
         .get_context("2d")
         .ok()
@@ -126,8 +127,8 @@ pub async fn matrix_png(svg_file: &str, svg: &web_sys::Element) -> Result<web_sy
             &image,
             0.0,
             0.0,
-            width * SCALE,
-            height * SCALE,
+            f64::from(width * SCALE),
+            f64::from(height * SCALE),
         )
         .map_err(|e| format!("the canvas refused the picture ({})", describe(&e)))?;
     let mut refused = None;

@@ -24,7 +24,9 @@ pub fn entries_for<'h>(hindsight: &'h Hindsight, item_id: &str) -> Vec<&'h Hinds
         .iter()
         .filter(|e| e.items.iter().any(|i| i == item_id))
         .collect();
-    entries.sort_by_key(|e| IsoDate::parse(&e.date).map(IsoDate::first_day));
+    crate::query::sort_by_key(&mut entries, |e| {
+        IsoDate::parse(&e.date).map(IsoDate::first_day)
+    });
     entries
 }
 
@@ -36,7 +38,9 @@ pub fn outcome_for<'h>(hindsight: &'h Hindsight, item_id: &str) -> Option<&'h Ou
 /// Facts dated after the article, oldest first, for the timeline's continuation.
 pub fn later_entries(hindsight: &Hindsight) -> Vec<&HindsightEntry> {
     let mut entries: Vec<_> = hindsight.entries.iter().filter(|e| !e.background).collect();
-    entries.sort_by_key(|e| IsoDate::parse(&e.date).map(IsoDate::first_day));
+    crate::query::sort_by_key(&mut entries, |e| {
+        IsoDate::parse(&e.date).map(IsoDate::first_day)
+    });
     entries
 }
 
@@ -96,7 +100,7 @@ impl ScoreRow {
             .flat_map(|(_, items)| items.iter().copied())
             .chain(self.without_outcome.iter().copied())
             .collect();
-        all.sort_unstable();
+        crate::query::sort(&mut all);
         all
     }
 }
@@ -123,7 +127,7 @@ pub struct Scorecard {
 /// Sums up the outcomes of a data set's items.
 pub fn scorecard(data: &DataSet, hindsight: &Hindsight) -> Scorecard {
     let mut levels: Vec<u8> = data.feasibility_scale.iter().map(|l| l.level).collect();
-    levels.sort_unstable_by(|a, b| b.cmp(a));
+    crate::query::sort_by(&mut levels, |a, b| b.cmp(a));
     let mut by_level: Vec<ScoreRow> = levels
         .iter()
         .map(|l| ScoreRow::new(l.to_string()))

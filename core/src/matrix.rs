@@ -67,7 +67,7 @@ impl Matrix {
 /// is not on the scale or whose domain/actor is not in the vocabulary.
 pub fn bin(data: &DataSet, rows: MatrixRows) -> Matrix {
     let mut columns: Vec<u8> = data.feasibility_scale.iter().map(|l| l.level).collect();
-    columns.sort_unstable();
+    crate::query::sort(&mut columns);
     columns.dedup();
     let mut column_of = [None; 256];
     for (c, &level) in columns.iter().enumerate() {

@@ -2,37 +2,38 @@
 //! wrapping of titles and row labels into lines, the element ids of the marks, and the keys that move between them.
 //!
 //! The binning and the moves themselves are [`crate::matrix`]; this module is only geometry and text, in viewBox
-//! units (CSS pixels at scale 1).
+//! units (CSS pixels at scale 1). Every length is a whole number of units (`u32`), so drawing the matrix formats
+//! integers only and the app's wasm carries no floating-point formatting for it.
 
 use crate::matrix::{Direction, MarkPos, Matrix};
 use crate::state::MatrixRows;
 
 /// Width of the row-label column.
-pub const LABEL_W: f64 = 168.0;
+pub const LABEL_W: u32 = 168;
 /// Width of one feasibility column.
-pub const COL_W: f64 = 168.0;
+pub const COL_W: u32 = 168;
 /// Height of the column headers above the grid.
-pub const HEADER_H: f64 = 66.0;
+pub const HEADER_H: u32 = 66;
 /// Height of one mark (two lines of title).
-pub const MARK_H: f64 = 40.0;
+pub const MARK_H: u32 = 40;
 /// The step from one stacked mark to the next.
-pub const MARK_PITCH: f64 = 44.0;
+pub const MARK_PITCH: u32 = 44;
 /// Space between a cell's edge and its marks.
-pub const CELL_PAD: f64 = 6.0;
+pub const CELL_PAD: u32 = 6;
 /// The least height of a row, enough for a two-line row label.
-pub const ROW_MIN_H: f64 = 56.0;
+pub const ROW_MIN_H: u32 = 56;
 /// Line height of wrapped labels.
-pub const LINE_H: f64 = 15.0;
+pub const LINE_H: u32 = 15;
 /// The size of a mark's outcome shape.
-pub const VERDICT_SIZE: f64 = 16.0;
+pub const VERDICT_SIZE: u32 = 16;
 /// The outcome shape's distance from the mark's bottom edge.
-pub const VERDICT_INSET: f64 = 3.0;
+pub const VERDICT_INSET: u32 = 3;
 /// The outcome shape's left edge.
-pub const VERDICT_X: f64 = 7.0;
+pub const VERDICT_X: u32 = 7;
 /// How many characters fit on one line of a mark's title.
 pub const MARK_LINE_CHARS: usize = 16;
 /// The widest a mark's title line may be drawn: from the text's start to just inside the box.
-pub const MARK_TEXT_W: f64 = COL_W - 8.0 - 34.0 - 5.0;
+pub const MARK_TEXT_W: u32 = COL_W - 8 - 34 - 5;
 /// How many characters fit on one line of a row label.
 pub const ROW_LINE_CHARS: usize = 20;
 /// How many lines a mark's title and a row label may take.
@@ -102,29 +103,30 @@ pub fn mark_line_runs_over(line: &str) -> bool {
 }
 
 /// Height of each row: enough for its fullest cell and its label.
-pub fn row_heights(matrix: &Matrix) -> Vec<f64> {
+pub fn row_heights(matrix: &Matrix) -> Vec<u32> {
     matrix
         .rows
         .iter()
         .map(|row| {
-            let fullest = row.cells.iter().map(Vec::len).max().unwrap_or(0) as f64;
-            let label_lines = row_label_lines(&row.label).len() as f64;
-            (fullest * MARK_PITCH - (MARK_PITCH - MARK_H) + 2.0 * CELL_PAD)
+            let fullest = row.cells.iter().map(Vec::len).max().unwrap_or(0) as u32;
+            let label_lines = row_label_lines(&row.label).len() as u32;
+            // The last mark needs only its own height, not a whole pitch (added before subtracting: no underflow).
+            (fullest * MARK_PITCH + 2 * CELL_PAD - (MARK_PITCH - MARK_H))
                 .max(ROW_MIN_H)
-                .max(label_lines * LINE_H + 2.0 * CELL_PAD + 8.0)
+                .max(label_lines * LINE_H + 2 * CELL_PAD + 8)
         })
         .collect()
 }
 
 /// The drawn matrix's sizes: its width and height, and each row's top.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
-    pub width: f64,
-    pub height: f64,
+    pub width: u32,
+    pub height: u32,
     /// The height of the rows together, below the column headers.
-    pub body_h: f64,
+    pub body_h: u32,
     /// Each row's top edge, in order.
-    pub row_tops: Vec<f64>,
+    pub row_tops: Vec<u32>,
 }
 
 impl Layout {
@@ -132,8 +134,8 @@ impl Layout {
     /// [`row_heights`] says.
     pub fn of(matrix: &Matrix) -> Layout {
         let heights = row_heights(matrix);
-        let width = LABEL_W + COL_W * matrix.columns.len() as f64;
-        let body_h: f64 = heights.iter().sum();
+        let width = LABEL_W + COL_W * matrix.columns.len() as u32;
+        let body_h: u32 = heights.iter().sum();
         let mut row_tops = Vec::with_capacity(heights.len());
         let mut y = HEADER_H;
         for h in &heights {
@@ -142,23 +144,23 @@ impl Layout {
         }
         Layout {
             width,
-            height: HEADER_H + body_h + 2.0,
+            height: HEADER_H + body_h + 2,
             body_h,
             row_tops,
         }
     }
 
     /// The left edge of a column's background.
-    pub fn column_x(column: usize) -> f64 {
-        LABEL_W + COL_W * column as f64
+    pub fn column_x(column: usize) -> u32 {
+        LABEL_W + COL_W * column as u32
     }
 
     /// The top left corner of the mark at `pos`.
-    pub fn mark_origin(&self, pos: MarkPos) -> (f64, f64) {
+    pub fn mark_origin(&self, pos: MarkPos) -> (u32, u32) {
         let top = self.row_tops.get(pos.row).copied().unwrap_or(HEADER_H);
         (
-            Layout::column_x(pos.column) + 4.0,
-            top + CELL_PAD + MARK_PITCH * pos.index as f64,
+            Layout::column_x(pos.column) + 4,
+            top + CELL_PAD + MARK_PITCH * pos.index as u32,
         )
     }
 }

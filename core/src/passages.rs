@@ -166,7 +166,7 @@ pub fn locate(data: &DataSet) -> PassageMap {
         }
     }
     for marks in map.sections.iter_mut().flatten() {
-        marks.sort_by_key(|m| {
+        crate::query::sort_by_key(marks, |m| {
             (
                 m.range.start,
                 std::cmp::Reverse(m.range.end),
@@ -202,7 +202,7 @@ pub fn segments<'t>(paragraph: &'t str, marks: &[Mark]) -> Vec<Segment<'t>> {
         cuts.push(r.start);
         cuts.push(r.end);
     }
-    cuts.sort_unstable();
+    crate::query::sort(&mut cuts);
     cuts.dedup();
 
     let mut out: Vec<Segment<'t>> = Vec::with_capacity(cuts.len());

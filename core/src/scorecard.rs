@@ -116,7 +116,7 @@ pub fn selection_text(table: Table, row_label: Option<&str>, column: Column, n: 
         (_, None) => String::new(),
     };
     let which = match column {
-        Column::Verdict(v) => format!(", {}", v.label().to_lowercase()),
+        Column::Verdict(v) => format!(", {}", v.label().to_ascii_lowercase()),
         Column::Unchecked => ", with no checked facts".to_string(),
         Column::All => String::new(),
     };

@@ -54,13 +54,13 @@ fn rows_are_as_tall_as_their_fullest_cell_or_their_label() {
     };
     let heights = row_heights(&matrix);
     assert_eq!(heights[0], ROW_MIN_H);
-    assert_eq!(heights[1], 3.0 * MARK_PITCH - 4.0 + 2.0 * CELL_PAD);
-    assert_eq!(heights[2], 3.0 * 15.0 + 2.0 * CELL_PAD + 8.0);
+    assert_eq!(heights[1], 3 * MARK_PITCH - 4 + 2 * CELL_PAD);
+    assert_eq!(heights[2], 3 * 15 + 2 * CELL_PAD + 8);
 
     let layout = Layout::of(&matrix);
-    assert_eq!(layout.width, LABEL_W + 2.0 * COL_W);
-    assert_eq!(layout.body_h, heights.iter().sum::<f64>());
-    assert_eq!(layout.height, HEADER_H + layout.body_h + 2.0);
+    assert_eq!(layout.width, LABEL_W + 2 * COL_W);
+    assert_eq!(layout.body_h, heights.iter().sum::<u32>());
+    assert_eq!(layout.height, HEADER_H + layout.body_h + 2);
     assert_eq!(
         layout.row_tops,
         [
@@ -77,8 +77,8 @@ fn rows_are_as_tall_as_their_fullest_cell_or_their_label() {
     assert_eq!(
         layout.mark_origin(pos),
         (
-            LABEL_W + COL_W + 4.0,
-            layout.row_tops[1] + CELL_PAD + 2.0 * MARK_PITCH
+            LABEL_W + COL_W + 4,
+            layout.row_tops[1] + CELL_PAD + 2 * MARK_PITCH
         )
     );
 }

@@ -122,7 +122,7 @@ fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
     if ranges.len() < 2 {
         return;
     }
-    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    super::order::sort_by_key(ranges, |r| (r.start, r.end));
     let mut out = 0;
     for k in 1..ranges.len() {
         let next = ranges[k].clone();

@@ -1,5 +1,5 @@
 //! Properties that hold for any text: well-formed highlights, segments that rebuild their paragraph, quotations found
-//! exactly when they validate, filtering that agrees with a plain search.
+//! exactly when they validate, filtering that agrees with a plain search, the one sort agreeing with the standard one.
 
 use super::highlight::assert_well_formed;
 use super::passages::mark;
@@ -103,5 +103,22 @@ proptest! {
             .collect();
         let f = Filters { search: search.clone(), ..Filters::default() };
         prop_assert_eq!(filter_items(&data, &index, &f), expected);
+    }
+
+    /// The app's one sort agrees with the standard library's stable sort, for any keys and lengths (across
+    /// insertion-sorted runs and merges).
+    #[test]
+    fn the_one_sort_agrees_with_the_standard_stable_sort(
+        keys in prop::collection::vec((0u8..6, any::<u16>()), 0..200),
+    ) {
+        let mut expected = keys.clone();
+        expected.sort_by_key(|k| k.0);
+        let mut sorted = keys.clone();
+        summit_core::query::sort_by_key(&mut sorted, |k| k.0);
+        prop_assert_eq!(&sorted, &expected);
+        let mut whole = keys.clone();
+        summit_core::query::sort(&mut whole);
+        expected.sort();
+        prop_assert_eq!(whole, expected);
     }
 }

@@ -27,7 +27,7 @@ pub(super) fn legend(ctx: &MatrixCtx) -> Html {
                     { for Verdict::ALL.iter().map(|&verdict| html! {
                         <li class={classes!("matrix-legend-item", "matrix-legend-verdict", format!("verdict-{}", verdict.id()))}>
                             <VerdictIcon {verdict} size={20} />
-                            { format!("After the summit: {}", verdict.label().to_lowercase()) }
+                            { format!("After the summit: {}", verdict.label().to_ascii_lowercase()) }
                         </li>
                     }) }
                     <li class="matrix-legend-item matrix-legend-verdict">

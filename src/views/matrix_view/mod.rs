@@ -169,7 +169,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
     html! {
         <section class="matrix-view" aria-labelledby={heading_id.clone()}>
             {toolbar}
-            <h2 class="matrix-heading" id={heading_id.clone()}>{format!("Feasibility by {}", rows_label.to_lowercase())}</h2>
+            <h2 class="matrix-heading" id={heading_id.clone()}>{format!("Feasibility by {}", rows_label.to_ascii_lowercase())}</h2>
             <p class="matrix-hint" id={hint_id.clone()}>
                 {"Each mark is a link to the item's card. In the matrix, use the arrow keys, Home and End to move between marks, and Enter to open one."}
             </p>

@@ -152,7 +152,7 @@ pub(super) fn matrix_svg(
         }
     });
     let column_headers = visible.columns.iter().enumerate().map(|(c, &level)| {
-        let x = Layout::column_x(c) + COL_W / 2.0;
+        let x = Layout::column_x(c) + COL_W / 2;
         html! {
             <text class="matrix-col-header" x={x.to_string()} y="40" text-anchor="middle">
                 <tspan class="matrix-col-label" x={x.to_string()}>{explorer.level_label(level)}</tspan>
@@ -168,7 +168,7 @@ pub(super) fn matrix_svg(
         let top = layout.row_tops[r];
         let label_lines = row_label_lines(&row.label);
         let label = html! {
-            <text class="matrix-row-label" x="8" y={(top + CELL_PAD + 16.0).to_string()} aria-hidden="true">
+            <text class="matrix-row-label" x="8" y={(top + CELL_PAD + 16).to_string()} aria-hidden="true">
                 { for label_lines.iter().enumerate().map(|(n, line)| html! {
                     <tspan x="8" dy={if n == 0 { "0" } else { "15" }}>{line.clone()}</tspan>
                 }) }
@@ -269,10 +269,11 @@ fn mark(
             </svg>
         }
     });
+    // One line sits half a unit below a whole unit: written out, since the layout's lengths are whole numbers.
     let text_y = if title_lines.len() == 1 {
-        MARK_H / 2.0 + 4.5
+        format!("{}.5", MARK_H / 2 + 4)
     } else {
-        MARK_H / 2.0 - 3.0
+        (MARK_H / 2 - 3).to_string()
     };
     html! {
         <a key={pos_key(pos)}
@@ -281,10 +282,10 @@ fn mark(
             data-pos={pos_key(pos)} data-item={item.id.clone()}
             transform={format!("translate({x} {y})")}
             {onclick} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
-            <rect class="matrix-mark-box" x="0" y="0" width={(COL_W - 8.0).to_string()} height={MARK_H.to_string()} rx="5" />
+            <rect class="matrix-mark-box" x="0" y="0" width={(COL_W - 8).to_string()} height={MARK_H.to_string()} rx="5" />
             <path class="matrix-mark-shape" d={category_shape(item.category)}
                 transform={if verdict.is_some() { "translate(6 2) scale(1.1)" } else { "translate(5 8) scale(1.5)" }} />
-            <text class="matrix-mark-label" x="34" y={text_y.to_string()}>
+            <text class="matrix-mark-label" x="34" y={text_y}>
                 // A space ends every line but the last, so the label's text reads as words
                 // ("Exchange prisoners", not "Exchangeprisoners") and matches the accessible name.
                 // A line that runs over (a whole word and its "…") is narrowed to fit the box.

@@ -64,7 +64,7 @@ fn table_cell(ctx: &MatrixCtx, cell: &[usize]) -> Html {
                                     if let Some(verdict) = ctx.verdict_of(item) {
                                         <span class={classes!("matrix-table-verdict", format!("verdict-{}", verdict.id()))}>
                                             <VerdictIcon {verdict} />
-                                            { format!(" After the summit: {}", verdict.label().to_lowercase()) }
+                                            { format!(" After the summit: {}", verdict.label().to_ascii_lowercase()) }
                                         </span>
                                     }
                                     if dimmed {

@@ -43,7 +43,7 @@ pub(super) fn matrix_toolbar(
     });
     let file_title = format!(
         "Feasibility by {}: {}",
-        state.matrix_rows.label().to_lowercase(),
+        state.matrix_rows.label().to_ascii_lowercase(),
         ctx.explorer.data.article.title
     );
     html! {

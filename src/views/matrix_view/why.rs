@@ -34,7 +34,7 @@ pub(super) fn why_panel(ctx: &MatrixCtx, shown: Option<usize>) -> Html {
                             <p class={classes!("matrix-why-hindsight", format!("verdict-{}", verdict.id()))}>
                                 <span class="matrix-why-hindsight-label">{ HINDSIGHT_HEADING }{ ": " }</span>
                                 <VerdictIcon {verdict} />
-                                { format!(" after the summit, {}", verdict.label().to_lowercase()) }
+                                { format!(" after the summit, {}", verdict.label().to_ascii_lowercase()) }
                             </p>
                         }
                     </>

@@ -9,6 +9,7 @@
 //! marker not found) fails the build.
 
 pub mod integrity;
+mod minify;
 pub mod prerender;
 mod script_embed;
 
@@ -121,6 +122,7 @@ fn is_app_file(name: &str, suffix: &str) -> bool {
 
 /// Every step on the staging folder, the page's cards from the data set in `data`; `base` is the bundle's public URL.
 pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
+    println!("postbuild: minify: {}", minify::write(staging)?);
     let items = prerender::write(staging, data)?;
     println!("postbuild: prerender: wrote {items} items into index.html");
     let app = BuiltApp::find(staging)?;
