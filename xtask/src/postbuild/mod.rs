@@ -1,7 +1,8 @@
 //! `cargo xtask postbuild`: finishes the bundle in Trunk's staging folder, after Trunk has written it and before it
 //! moves it to `dist/` (Trunk.toml runs it as the `post_build` hook, so a plain `trunk build` is complete too).
 //!
-//! In order, each rewriting `index.html`: [`prerender`] writes the default view, drawn by the app's own components
+//! In order, each rewriting `index.html`: `minify` joins the page's stylesheets into one minified file and trims the
+//! wasm-bindgen JS; [`prerender`] writes the default view, drawn by the app's own components
 //! with Yew's server renderer, into the page; [`integrity::name_on_demand`] gives the on-demand module's JS and wasm
 //! content-hashed names and names them, with their integrity, in the page; [`script_embed`] writes the script embed's
 //! entry and scoped stylesheet and the hashed copies of the embed scripts, and names them in the page; [`integrity`]
