@@ -28,6 +28,8 @@ export async function openExplorer(page, path = '') {
   await page.goto(path);
   await expect(page.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
+  // An address with the hindsight layer on waits for it: it arrives from the on-demand module, one round trip later.
+  await expect(page.locator('#main[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
 }
 
 /**
