@@ -7,7 +7,6 @@
 //! state, so it never reads or writes the host's address, history or storage, and the host's back and forward leave it
 //! alone.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -99,22 +98,13 @@ fn refused_notice() -> Vec<UrlNotice> {
     )]
 }
 
-/// Runs `write` once, in a task just after the next frame is painted (a `requestAnimationFrame` callback runs just
-/// before the paint; a timeout set from it runs after). A hidden page paints no frames: a plain timeout covers it.
-fn after_next_paint(write: impl FnOnce() + 'static) {
-    let write = Rc::new(RefCell::new(Some(write)));
-    let run = {
-        let write = write.clone();
-        move || {
-            if let Some(write) = write.borrow_mut().take() {
-                write();
-            }
-        }
-    };
-    let fallback = run.clone();
-    gloo::timers::callback::Timeout::new(250, fallback).forget();
+/// Runs `write` in a task just after the next frame is painted (a `requestAnimationFrame` callback runs just before
+/// the paint; a timeout set from it runs after), and again a little later, since a hidden page or an off-screen frame
+/// paints no frames: `write` does its work once and nothing the second time.
+fn after_next_paint(write: impl Fn() + Clone + 'static) {
+    gloo::timers::callback::Timeout::new(250, write.clone()).forget();
     let on_frame = Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, run).forget();
+        gloo::timers::callback::Timeout::new(0, write).forget();
     });
     let _ = gloo::utils::window().request_animation_frame(on_frame.unchecked_ref());
 }
