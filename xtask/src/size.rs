@@ -13,10 +13,10 @@ use crate::html;
 // build exceeds either figure: each is the last measured figure plus a small margin, lowered when the bundle shrinks
 // and raised only by a deliberate decision.
 /// The budget for the wasm, in gzip bytes.
-pub const WASM_GZIP_BUDGET: u64 = 353_100;
+pub const WASM_GZIP_BUDGET: u64 = 367_200;
 /// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
 /// icon), in gzip bytes.
-pub const TOTAL_GZIP_BUDGET: u64 = 380_600;
+pub const TOTAL_GZIP_BUDGET: u64 = 403_700;
 
 /// One file of the bundle and its sizes.
 #[derive(Debug, Clone, PartialEq, Eq)]
