@@ -1,4 +1,7 @@
 //! Keeps the view state in the address bar's fragment: read at start and on back and forward, written on every change.
+//! A change that replaces the address (typing a search) is written just after the frame that shows it, since the
+//! browser's `history.replaceState` costs milliseconds that a keystroke's answer should not wait for; a change that
+//! adds a history entry writes any waiting one first, then its own at once.
 //!
 //! A script embed in a host page is the exception: its state starts from its element's attributes and stays in Yew
 //! state, so it never reads or writes the host's address, history or storage, and the host's back and forward leave it
@@ -7,6 +10,8 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use summit_core::embed::parse_embed_attributes;
@@ -90,6 +95,25 @@ fn write_location(state: &ViewState, mode: HistoryMode) -> bool {
     result.is_ok()
 }
 
+/// The notice shown when the browser refuses to change the address.
+fn refused_notice() -> Vec<UrlNotice> {
+    vec![UrlNotice(
+        "This page cannot change its address here, so the link does not follow your choices."
+            .into(),
+    )]
+}
+
+/// Runs `write` in a task just after the next frame is painted (a `requestAnimationFrame` callback runs just before
+/// the paint; a timeout set from it runs after), and again a little later, since a hidden page or an off-screen frame
+/// paints no frames: `write` does its work once and nothing the second time.
+fn after_next_paint(write: impl Fn() + Clone + 'static) {
+    gloo::timers::callback::Timeout::new(250, write.clone()).forget();
+    let on_frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, write).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(on_frame.unchecked_ref());
+}
+
 /// The view state, held in the URL (or, in a script embed, in the instance). Components change it only through
 /// `navigate`.
 #[hook]
@@ -107,12 +131,18 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
         })
     };
 
+    // A replaced address not yet written: the latest state, written after the next paint.
+    let waiting = use_mut_ref(|| None::<ViewState>);
     {
         let current = current.setter();
+        let waiting = waiting.clone();
         use_effect_with((data.clone(), embedded), move |(data, embedded)| {
             let listeners = (!*embedded).then(|| {
                 let data = data.clone();
                 let on_history = move |_: &Event| {
+                    // Back, forward or a new fragment: the address now says what to show, and a waiting write would
+                    // overwrite the entry the reader went to.
+                    waiting.borrow_mut().take();
                     let (state, notices) = read_location(&data);
                     current.set((Rc::new(state), Rc::new(notices)));
                 };
@@ -138,10 +168,30 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
             if *current.0 == state {
                 return;
             }
-            let notices = if write_location(&state, navigation.mode) {
+            if navigation.mode == HistoryMode::Replace {
+                let first = waiting.borrow_mut().replace(state.clone()).is_none();
+                if first {
+                    let (waiting, setter) = (waiting.clone(), current.setter());
+                    after_next_paint(move || {
+                        let Some(state) = waiting.borrow_mut().take() else {
+                            return;
+                        };
+                        if !write_location(&state, HistoryMode::Replace) {
+                            setter.set((Rc::new(state), Rc::new(refused_notice())));
+                        }
+                    });
+                }
+                current.set((Rc::new(state), Rc::new(Vec::new())));
+                return;
+            }
+            // The new history entry goes after the current one's address is up to date.
+            let replaced = waiting.borrow_mut().take();
+            let written = replaced.is_none_or(|r| write_location(&r, HistoryMode::Replace))
+                && write_location(&state, navigation.mode);
+            let notices = if written {
                 Vec::new()
             } else {
-                vec![UrlNotice("This page cannot change its address here, so the link does not follow your choices.".into())]
+                refused_notice()
             };
             current.set((Rc::new(state), Rc::new(notices)));
         })

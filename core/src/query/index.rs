@@ -1,5 +1,6 @@
 //! The search index: every item's searchable text folded once into one buffer, its facet values interned as small
-//! integers, and the last search's answer kept so that typing on looks only where the previous words were found.
+//! integers, and the last few searches' answers kept, so that typing on looks only where the previous words were found
+//! and deleting back to an earlier search looks nowhere.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Mutex;
@@ -82,10 +83,11 @@ impl Multi {
 /// buffer; and each item's facet values as small integers. Build it once per data set and pass it
 /// with that same data set to the functions of this module.
 ///
-/// It also remembers the answer to the last search (behind a mutex, so it stays `Send + Sync`):
-/// [`filter_items`] and [`facet_counts`] for one keystroke search the text once, and a search that
-/// refines the previous one (typing on) looks only in the items that matched before. Answers never
-/// depend on this memory; a clone starts without it.
+/// It also remembers the answers to the last [`RECENT_SEARCHES`] searches (behind a mutex, so it stays
+/// `Send + Sync`): [`filter_items`] and [`facet_counts`] for one keystroke search the text once, a search
+/// that refines an earlier one (typing on) looks only in the items that matched it, and a search asked
+/// before (deleting back to it) is answered from memory. Answers never depend on this memory; a clone
+/// starts without it.
 #[derive(Debug)]
 pub struct SearchIndex {
     text: String,
@@ -95,14 +97,19 @@ pub struct SearchIndex {
     pub(super) levels: Vec<u8>,
     pub(super) domains: Multi,
     pub(super) actors: Multi,
-    /// The last search's sorted terms and answer (see [`SearchIndex::search_mask`]).
-    last_search: Mutex<Option<LastSearch>>,
+    /// The last searches' terms and answers, the most recent last (see [`SearchIndex::search_mask`]).
+    recent: Mutex<Vec<Answer>>,
 }
 
+/// How many searches' answers the index keeps: enough to delete a word back to its first letters.
+pub const RECENT_SEARCHES: usize = 12;
+
+/// One search's distinct terms, its answer and how many items the answer keeps.
 #[derive(Debug)]
-struct LastSearch {
+struct Answer {
     terms: Vec<String>,
     mask: Vec<bool>,
+    alive: usize,
 }
 
 impl Clone for SearchIndex {
@@ -114,7 +121,7 @@ impl Clone for SearchIndex {
             levels: self.levels.clone(),
             domains: self.domains.clone(),
             actors: self.actors.clone(),
-            last_search: Mutex::new(None),
+            recent: Mutex::new(Vec::new()),
         }
     }
 }
@@ -163,7 +170,7 @@ impl SearchIndex {
                 &data.vocabularies.actors,
                 data.items.iter().map(|i| i.actors.as_slice()),
             ),
-            last_search: Mutex::new(None),
+            recent: Mutex::new(Vec::new()),
         }
     }
 
@@ -184,10 +191,11 @@ impl SearchIndex {
 
     /// For each item, whether every term occurs in its haystack; `None` when there are no terms.
     ///
-    /// The last answer is kept: asking again with the same terms (as filtering and facet counting
-    /// do for one keystroke) costs a copy, and asking with terms that refine it (each old term
-    /// inside some new term, as when typing on) looks only in the items that matched before, and
-    /// only for the new terms.
+    /// The last answers are kept: asking again with the same terms (as filtering and facet counting
+    /// do for one keystroke, or as deleting back to an earlier search does) costs a copy, and asking
+    /// with terms that refine a kept answer's (each old term inside some new term, as when typing on)
+    /// looks only in the items that matched it, and only for the new terms. Of the answers that
+    /// qualify, the one that keeps the fewest items is the start.
     pub(super) fn search_mask(&self, terms: &[String]) -> Option<Vec<bool>> {
         // Each term once, in one pass (a hash set, not a sort: linear in the number of terms).
         let mut unique: HashSet<&str> = HashSet::new();
@@ -199,25 +207,45 @@ impl SearchIndex {
         if terms.is_empty() {
             return None;
         }
-        let mut last = self
-            .last_search
+        let mut recent = self
+            .recent
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut mask = None;
-        let mut to_check: Vec<&str> = terms.iter().map(String::as_str).collect();
-        if let Some(prev) = last.as_ref() {
-            // An old term kept as it was is found in the set; only a changed one is looked for
-            // inside the new terms.
-            if prev.terms.iter().all(|old| {
+        // An old term kept as it was is found in the set; only a changed one is looked for inside
+        // the new terms.
+        let refined_by_new = |answer: &Answer| {
+            answer.terms.iter().all(|old| {
                 unique.contains(old.as_str()) || terms.iter().any(|new| new.contains(old.as_str()))
-            }) {
-                mask = Some(prev.mask.clone());
-                let old: HashSet<&str> = prev.terms.iter().map(String::as_str).collect();
+            })
+        };
+        let start = recent
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, answer)| refined_by_new(answer))
+            .min_by_key(|(_, answer)| answer.alive)
+            .map(|(k, _)| k);
+        let mut to_check: Vec<&str> = terms.iter().map(String::as_str).collect();
+        let mask = match start {
+            Some(k) => {
+                let old: HashSet<&str> = recent[k].terms.iter().map(String::as_str).collect();
                 to_check.retain(|t| !old.contains(t));
+                recent[k].mask.clone()
             }
+            None => vec![true; self.len()],
+        };
+        let mask = self.narrow(mask, &to_check);
+        // The same search asked again moves to the end instead of being kept twice.
+        let same = |answer: &Answer| {
+            answer.terms.len() == terms.len()
+                && answer.terms.iter().all(|t| unique.contains(t.as_str()))
+        };
+        recent.retain(|answer| !same(answer));
+        if recent.len() == RECENT_SEARCHES {
+            recent.remove(0);
         }
-        let mask = self.narrow(mask.unwrap_or_else(|| vec![true; self.len()]), &to_check);
-        *last = Some(LastSearch {
+        recent.push(Answer {
+            alive: mask.iter().filter(|&&ok| ok).count(),
             terms,
             mask: mask.clone(),
         });

@@ -121,4 +121,31 @@ proptest! {
         expected.sort();
         prop_assert_eq!(whole, expected);
     }
+
+    /// The index's memory of earlier answers (typing on, deleting back) never changes an answer: after any run of
+    /// searches, each one agrees with a search in a fresh index.
+    #[test]
+    fn filtering_agrees_with_a_fresh_index_after_any_run_of_searches(
+        titles in prop::collection::vec(tricky_string(12), 1..12),
+        searches in prop::collection::vec(tricky_string(5), 1..30),
+    ) {
+        let items: Vec<Item> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| item(&format!("i{i}"), t, LowHanging, 1, &[], &[]))
+            .collect();
+        let data = data_set(items, Vec::new());
+        let index = SearchIndex::new(&data);
+        // Each search typed one character at a time and deleted again, as a reader would.
+        for search in &searches {
+            let chars: Vec<char> = search.chars().collect();
+            let lengths = (0..=chars.len()).chain((0..chars.len()).rev());
+            for length in lengths {
+                let typed: String = chars[..length].iter().collect();
+                let f = Filters { search: typed.clone(), ..Filters::default() };
+                let fresh = SearchIndex::new(&data);
+                prop_assert_eq!(filter_items(&data, &index, &f), filter_items(&data, &fresh, &f), "{:?}", typed);
+            }
+        }
+    }
 }
