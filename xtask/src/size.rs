@@ -13,12 +13,12 @@ use crate::html;
 // build exceeds either figure: each is the last measured figure plus a small margin, lowered when the bundle shrinks
 // and raised only by a deliberate decision.
 /// The budget for the wasm, in gzip bytes.
-pub const WASM_GZIP_BUDGET: u64 = 296_500;
+pub const WASM_GZIP_BUDGET: u64 = 297_900;
 /// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
 /// icon), in gzip bytes. The on-demand module (`summit-ondemand-HASH.js` and `_bg.wasm`) is not among them: the page
 /// only names it in a `<meta>`, and it is fetched when a reader first uses one of its features; [`check`] reports its
 /// size apart.
-pub const TOTAL_GZIP_BUDGET: u64 = 329_800;
+pub const TOTAL_GZIP_BUDGET: u64 = 331_200;
 
 /// One file of the bundle and its sizes.
 #[derive(Debug, Clone, PartialEq, Eq)]
