@@ -16,8 +16,6 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
-use sha2::Sha256;
-
 use super::{BuiltApp, Staging};
 use crate::html;
 
@@ -51,14 +49,7 @@ pub fn name_on_demand(staging: &Staging, base: &str) -> Result<OnDemand, String>
     staging.one(|n| n == ON_DEMAND_WASM, what)?;
     let js_bytes = staging.read(ON_DEMAND_JS)?;
     let wasm_bytes = staging.read(ON_DEMAND_WASM)?;
-    let hex: String = Sha256::new()
-        .chain_update(&js_bytes)
-        .chain_update(&wasm_bytes)
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex = super::content_hash(&[&js_bytes, &wasm_bytes]);
     let on_demand = OnDemand {
         js: format!("summit-ondemand-{hex}.js"),
         wasm: format!("summit-ondemand-{hex}_bg.wasm"),

@@ -10,10 +10,8 @@
 //! line by line: it keeps every line break (so automatic semicolons stay where they were) and every token, and
 //! refuses a script with a string or template literal across lines, where a line's white space would be text.
 
-use sha2::{Digest, Sha256};
-
 use super::integrity::sha384;
-use super::{BuiltApp, Staging};
+use super::{hashed_name, BuiltApp, Staging};
 use crate::html;
 
 /// Both steps; returns a line that names what they did.
@@ -83,16 +81,6 @@ fn join_stylesheets(staging: &Staging) -> Result<String, String> {
         css.len(),
         names.join(", ")
     ))
-}
-
-/// `stem-HASH.extension`, with 16 hex digits of the content's SHA-256.
-fn hashed_name(stem: &str, bytes: &[u8], extension: &str) -> String {
-    let hex: String = Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("{stem}-{hex}.{extension}")
 }
 
 /// Characters around which white space never matters in the page's CSS.

@@ -16,6 +16,28 @@ mod script_embed;
 
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
+
+/// 16 hex digits of the SHA-256 of `parts` one after the other: the part of a file name that changes whenever the
+/// content does.
+pub fn content_hash(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `stem-HASH.extension`, a name that changes whenever `bytes` do ([`content_hash`]).
+pub fn hashed_name(stem: &str, bytes: &[u8], extension: &str) -> String {
+    format!("{stem}-{}.{extension}", content_hash(&[bytes]))
+}
+
 /// Trunk's staging folder, where the bundle is finished.
 pub struct Staging {
     dir: PathBuf,

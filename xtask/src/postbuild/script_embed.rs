@@ -16,10 +16,8 @@
 //! whose content is "NAME INTEGRITY": the Embed dialog reads them to write its snippets (the wasm is built before
 //! this step runs, so it cannot know them).
 
-use sha2::{Digest, Sha256};
-
 use super::integrity::{sha384, OnDemand};
-use super::{BuiltApp, Staging};
+use super::{hashed_name, BuiltApp, Staging};
 use crate::html;
 
 /// The entry script, with a `{{…}}` placeholder for each value this step fills in.
@@ -124,16 +122,6 @@ fn stylesheets(page: &str) -> Result<Vec<String>, String> {
                 .then(|| name.to_string())
         })
         .collect())
-}
-
-/// `stem-HASH.extension`: a name that changes whenever the content does (16 hex digits of its SHA-256).
-fn hashed_name(stem: &str, bytes: &[u8], extension: &str) -> String {
-    let hex: String = Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("{stem}-{hex}.{extension}")
 }
 
 /// `template` with each placeholder, which must be there exactly once, replaced by its value.
