@@ -36,8 +36,8 @@ impl Default for Options {
 }
 
 /// The static comparison page: the release index.html (the same markup, prerendered cards and style sheets as the
-/// app's first paint) with every comment, every script and every script or wasm preload taken out, so it runs no
-/// JavaScript at all.
+/// app's first paint) with every comment, every script, every script or wasm preload and the `<meta>` names of the
+/// app's other files taken out, so it runs no JavaScript at all.
 pub fn static_page(index_html: &str) -> Result<String, String> {
     let mut cuts: Vec<_> = html::comments(index_html)
         .into_iter()
@@ -50,6 +50,15 @@ pub fn static_page(index_html: &str) -> Result<String, String> {
     for link in html::tags(index_html, "link")? {
         if matches!(link.get("rel"), Some("modulepreload" | "preload")) {
             cuts.push((link.range(), String::new()));
+        }
+    }
+    // The names of the embed scripts and of the on-demand module, which only the app reads.
+    for meta in html::tags(index_html, "meta")? {
+        if meta
+            .get("name")
+            .is_some_and(|name| name.starts_with("summit-fruits:"))
+        {
+            cuts.push((meta.range(), String::new()));
         }
     }
     let page = html::replace_ranges(index_html, cuts)
@@ -210,6 +219,19 @@ mod tests {
     fn a_page_without_the_prerendered_card_is_refused() {
         let message = static_page("<html><body></body></html>").unwrap_err();
         assert!(message.contains("prerendered first card"), "{message}");
+    }
+
+    #[test]
+    fn the_names_of_the_apps_other_files_are_dropped() {
+        let page = static_page(
+            "<meta name=\"summit-fruits:ondemand\" content=\"./o.js sha384-a ./o_bg.wasm sha384-b\">\n\
+             <meta name=\"description\" content=\"kept\">\n<h2 elementtiming=\"first-card\">a</h2>",
+        )
+        .unwrap();
+        assert_eq!(
+            page,
+            "<meta name=\"description\" content=\"kept\">\n<h2 elementtiming=\"first-card\">a</h2>\n"
+        );
     }
 
     #[test]
