@@ -590,3 +590,20 @@ pub fn search_without_data(search: &str) -> String {
         format!("?{}", kept.join("&"))
     }
 }
+
+// ---------- Item pages ----------
+
+/// The folder, beside `index.html`, that holds a page per item of the bundled data set (written by the build).
+pub const ITEM_PAGES_FOLDER: &str = "items";
+
+/// The `<meta>` name by which an item page names its item for the app (`content` is the item's id).
+pub const ITEM_PAGE_META: &str = "summit-fruits:item";
+
+/// An item page's address relative to the explorer's `index.html`: `items/ID/`. Item ids are slugs (the validator
+/// refuses any other), so the id needs no escaping; anything else is percent-encoded all the same.
+pub fn item_page_path(id: &str) -> String {
+    format!("{ITEM_PAGES_FOLDER}/{}/", encode(id))
+}
+
+/// The name of an item's preview image inside its page's folder (and of the explorer's own beside `index.html`).
+pub const PREVIEW_IMAGE: &str = "preview.png";

@@ -1113,3 +1113,10 @@ fn the_query_without_its_data_parameter() {
         assert_eq!(search_without_data(search), expected, "{search:?}");
     }
 }
+
+#[test]
+fn an_item_page_is_a_folder_beside_the_explorer() {
+    use summit_core::url::item_page_path;
+    assert_eq!(item_page_path("diplomatic-missions"), "items/diplomatic-missions/");
+    assert_eq!(item_page_path("a b/c"), "items/a%20b%2Fc/");
+}
