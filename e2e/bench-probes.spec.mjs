@@ -8,7 +8,7 @@ test('the prerendered first card carries the Element Timing name, and only it', 
   const html = await (await request.get('./')).text();
   expect(html.match(/elementtiming="first-card"/g)).toHaveLength(1);
   const { items } = loadData();
-  expect(html).toMatch(new RegExp(`<a href="#item=${items[0].id}" elementtiming="first-card">${items[0].title}</a>`));
+  expect(html).toMatch(new RegExp(`<a href="items/${items[0].id}/" elementtiming="first-card">${items[0].title}</a>`));
 });
 
 test('the app marks when it is interactive and names its first card for Element Timing', async ({ page }) => {

@@ -59,11 +59,22 @@ pub struct Navigation {
 /// The callback every component uses to change what is shown.
 pub type Navigate = Callback<Navigation>;
 
-/// The in-page link for a state, for `href` attributes. On a host page, whose address is not ours, it is the full
-/// explorer's link instead (what a new tab or a copied link should open); plain clicks are handled in place anyway.
+/// The link for a state, for `href` attributes: the item's own page when the state is the default view with one item
+/// open and item pages exist (`items/ID/`, which previews well when shared); otherwise the in-page fragment. On a host
+/// page, whose address is not ours, it is the full explorer's link instead (what a new tab or a copied link should
+/// open). Plain clicks are handled in place anyway.
 pub fn state_href(state: &ViewState) -> String {
+    let item_page = summit_core::url::item_page_of(state)
+        .filter(|_| crate::chosen_data::item_pages_available());
     if let Some(app) = crate::instance::host_page_app_url() {
-        return summit_core::embed::full_explorer_link(&app, state);
+        return match item_page {
+            Some(id) => summit_core::embed::full_explorer_item_page(&app, id),
+            None => summit_core::embed::full_explorer_link(&app, state),
+        };
+    }
+    // In a frame (`embed=1`) the link stays in the frame's own address, as every other link there does.
+    if let Some(id) = item_page.filter(|_| !state.embed) {
+        return summit_core::url::item_page_path(id);
     }
     let fragment = to_fragment(state);
     if fragment.is_empty() {

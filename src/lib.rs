@@ -17,7 +17,8 @@
 //!   dialogs open.
 //! - `clipboard`: copying text, with what happened when the page may not; `download`: saving a file;
 //!   `matrix_file`: the matrix as SVG and PNG files; `theme`: the light and dark themes.
-//! - `prerender`: the default view drawn at build time by Yew's server renderer, and hydrated in the browser.
+//! - `prerender`: the default view drawn at build time by Yew's server renderer, and hydrated in the browser;
+//!   `item_page`: an item's own page, which the build draws with the item open, taken over by the explorer.
 //! - this file: `start()` and the panic panel that replaces a blank page.
 
 pub mod app;
@@ -30,6 +31,7 @@ pub mod explorer;
 pub mod frame_embed;
 pub mod hindsight_layer;
 pub mod instance;
+pub mod item_page;
 pub mod matrix_file;
 pub mod ondemand;
 pub mod prerender;
@@ -157,6 +159,7 @@ pub fn start() {
         return;
     }
     theme::apply_theme(theme::saved_theme());
+    item_page::settle_address(&document);
     // The build draws the default view into the page for the first paint (`cargo xtask postbuild` runs the
     // `prerender` binary): the app takes it over, or draws afresh where the address asks for another view.
     #[cfg(target_arch = "wasm32")]

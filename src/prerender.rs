@@ -28,6 +28,26 @@ thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// The address fragment the server draws: empty for the default view, `item=ID` for an item's page. Not a thread
+/// local: Yew's server renderer draws on threads of its own.
+static SERVER_FRAGMENT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// The fragment of the address the server is drawing, which the app reads in place of the browser's.
+pub fn server_fragment() -> String {
+    SERVER_FRAGMENT
+        .lock()
+        .map(|f| f.clone())
+        .unwrap_or_default()
+}
+
+/// Sets the fragment the server draws next.
+#[cfg(feature = "ssr")]
+fn set_server_fragment(fragment: String) {
+    if let Ok(mut f) = SERVER_FRAGMENT.lock() {
+        *f = fragment;
+    }
+}
+
 /// Whether this is the first render of a page the server drew: on the server itself, or in the browser while it
 /// hydrates. Components then draw their whole first state at once (every card of the first batch, not a few first)
 /// and read nothing the server cannot know (the saved theme), since the browser's first render must be the server's.
@@ -94,7 +114,7 @@ fn hydration_failed_before() -> bool {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::render_default_view;
+pub use server::{render_default_view, render_item_page};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -108,11 +128,28 @@ mod server {
         if let Some(json) = data_set_json {
             crate::bundled::draw_on_server(&json)?;
         }
+        super::set_server_fragment(String::new());
         let renderer = yew::ServerRenderer::<crate::app::App>::new().hydratable(true);
         Ok((
             block_on(renderer.render()),
             super::fingerprint(crate::bundled::wire_bytes()),
         ))
+    }
+
+    /// An item's page: the default view with the item's detail open, drawn from the data set that
+    /// [`render_default_view`] drew (call it first). The browser draws the page afresh (its address is not the
+    /// default one), so the markup has no hydration markers.
+    pub fn render_item_page(item_id: &str) -> String {
+        let state = summit_core::state::ViewState::default()
+            .apply(summit_core::action::Action::OpenItem(item_id.to_string()));
+        super::set_server_fragment(summit_core::url::to_fragment(&state));
+        let markup = block_on(
+            yew::ServerRenderer::<crate::app::App>::new()
+                .hydratable(false)
+                .render(),
+        );
+        super::set_server_fragment(String::new());
+        markup
     }
 
     /// Runs a future to completion on this thread; Yew's renderer does its work on its own runtime's threads.

@@ -56,12 +56,12 @@ fn read_attributes(options: &ScriptEmbedOptions, data: &DataSet) -> (ViewState, 
     parse_embed_attributes(attributes, &KnownIds::of(data))
 }
 
-/// The state in the page's address; the server draws the default one.
+/// The state in the page's address; the server draws the one it was given (the default view, or an item's page).
 fn read_location(data: &DataSet) -> (ViewState, Vec<UrlNotice>) {
     let hash = if crate::prerender::IN_BROWSER {
         gloo::utils::window().location().hash().unwrap_or_default()
     } else {
-        String::new()
+        crate::prerender::server_fragment()
     };
     let (state, notices) = parse_fragment(&hash, &KnownIds::of(data));
     (settle_embed(state, false), notices)

@@ -85,6 +85,14 @@ pub fn full_explorer_link(app: &str, state: &ViewState) -> String {
     }
 }
 
+/// The full explorer's page of the item `id`: `app` (the app's `index.html`, absolute or relative) with its file name
+/// replaced by the item page's folder.
+pub fn full_explorer_item_page(app: &str, id: &str) -> String {
+    let base = app.split(['#', '?']).next().unwrap_or(app);
+    let folder = base.rfind('/').map_or("", |slash| &base[..=slash]);
+    format!("{folder}{}", crate::url::item_page_path(id))
+}
+
 // ---------- The iframe embed and the Embed dialog ----------
 
 /// The attribute that marks an iframe as the explorer's, for the loader script (`embed.js`) to size.

@@ -605,5 +605,21 @@ pub fn item_page_path(id: &str) -> String {
     format!("{ITEM_PAGES_FOLDER}/{}/", encode(id))
 }
 
+/// How an item page reaches the explorer's `index.html` folder: its folder is two levels down.
+pub const ITEM_PAGE_TO_ROOT: &str = "../../";
+
+/// The item whose page shows `state`, if any: an item page is the default view with that one item open, so a state
+/// with anything else chosen (a filter, another view, a passage, the hindsight layer) has none. The embed switch
+/// does not count: an embed's item links go to the full explorer's item pages.
+pub fn item_page_of(state: &ViewState) -> Option<&str> {
+    let id = state.open_item.as_deref()?;
+    let alone = ViewState {
+        open_item: None,
+        embed: false,
+        ..state.clone()
+    };
+    (alone == ViewState::default()).then_some(id)
+}
+
 /// The name of an item's preview image inside its page's folder (and of the explorer's own beside `index.html`).
 pub const PREVIEW_IMAGE: &str = "preview.png";

@@ -606,3 +606,17 @@ fn the_script_snippet_reads_back_as_the_same_state() {
         }
     );
 }
+
+#[test]
+fn an_embeds_item_links_go_to_the_full_explorers_item_pages() {
+    use summit_core::embed::full_explorer_item_page;
+    assert_eq!(
+        full_explorer_item_page("https://example.org/tools/summit/index.html", "nuclear-talks"),
+        "https://example.org/tools/summit/items/nuclear-talks/"
+    );
+    assert_eq!(
+        full_explorer_item_page("https://example.org/summit/index.html?x=1#view=matrix", "a"),
+        "https://example.org/summit/items/a/"
+    );
+    assert_eq!(full_explorer_item_page("index.html", "a"), "items/a/");
+}

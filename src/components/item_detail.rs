@@ -120,7 +120,9 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
     };
 
     html! {
-        <dialog ref={dialog_ref} class={classes!("detail", format!("cat-{}", item.category.id()))} aria-labelledby={title_id}>
+        // Drawn open by the server (an item's page shows it before and without the wasm); the browser opens it as a modal.
+        <dialog ref={dialog_ref} class={classes!("detail", format!("cat-{}", item.category.id()))} aria-labelledby={title_id}
+            open={!crate::prerender::IN_BROWSER}>
             <div class="detail-head">
                 <p class="category-badge">
                     { category_icon(item.category) }

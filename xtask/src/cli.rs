@@ -13,9 +13,12 @@ usage: cargo xtask <command>
 
   serve [--port N]     build the release bundle and serve it on http://127.0.0.1:8080/
   test                 run every check and all three layers of tests
-  build [--single-file]
+  build [--single-file] [--site-url URL]
                        build the release bundle into dist/ (and, with --single-file, also
-                       dist-single/summit-fruits.html, one file that opens from disk)
+                       dist-single/summit-fruits.html, one file that opens from disk); with
+                       --site-url, the address it will be published at, the pages get absolute
+                       canonical and preview-image addresses and the bundle a sitemap.xml
+                       and a robots.txt
   static DIR [--port N] [--mount /sub/path/] [--cors]
                        serve a folder as a plain static server (used by the tests;
                        --port 0 picks a free port, --cors allows other origins)
@@ -45,6 +48,7 @@ pub enum Command {
     Test,
     Build {
         single_file: bool,
+        site_url: Option<String>,
     },
     Static {
         dir: PathBuf,
@@ -96,14 +100,18 @@ fn read(mut parser: lexopt::Parser) -> Result<Command, lexopt::Error> {
             Command::Serve { port }
         }
         "build" => {
-            let mut single_file = false;
+            let (mut single_file, mut site_url) = (false, None);
             while let Some(arg) = parser.next()? {
                 match arg {
                     Long("single-file") => single_file = true,
+                    Long("site-url") => site_url = Some(parser.value()?.string()?),
                     other => return Err(other.unexpected()),
                 }
             }
-            Command::Build { single_file }
+            Command::Build {
+                single_file,
+                site_url,
+            }
         }
         "static" => {
             let (mut dir, mut port, mut mount, mut cors) = (None, 4173, "/".to_string(), false);
@@ -220,7 +228,17 @@ mod tests {
         );
         assert_eq!(
             parse_str("build --single-file"),
-            Ok(Command::Build { single_file: true })
+            Ok(Command::Build {
+                single_file: true,
+                site_url: None
+            })
+        );
+        assert_eq!(
+            parse_str("build --site-url https://example.org/s/"),
+            Ok(Command::Build {
+                single_file: false,
+                site_url: Some("https://example.org/s/".into())
+            })
         );
         assert_eq!(
             parse_str("static dist --port 0 --mount /tools/summit/ --cors"),

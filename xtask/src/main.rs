@@ -28,7 +28,10 @@ fn main() -> ExitCode {
     let result = match task {
         Task::Serve { port } => cmd_serve(port),
         Task::Test => cmd_test(),
-        Task::Build { single_file } => cmd_build(single_file),
+        Task::Build {
+            single_file,
+            site_url,
+        } => cmd_build(single_file, site_url.as_deref()),
         Task::Static {
             dir,
             port,
@@ -44,9 +47,10 @@ fn main() -> ExitCode {
             &postbuild::Staging::new(&dir),
             &data.unwrap_or_else(bundled_data_set),
         )
-        .map(|items| {
+        .map(|drawn| {
             println!(
-                "prerender: wrote {items} items into {}",
+                "prerender: wrote {} items into {}",
+                drawn.data.items.len(),
                 dir.join("index.html").display()
             )
         }),
@@ -95,12 +99,29 @@ pub fn run_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Resul
 }
 
 fn build_release() -> Result<(), String> {
-    run("trunk", &["build", "--release", "--offline"])
+    build_release_for(None)
 }
 
-fn cmd_build(single_file: bool) -> Result<(), String> {
+/// The release build; with the site's address, the post-build step writes absolute share tags, the sitemap and
+/// robots.txt (xtask/src/postbuild/item_pages.rs). The address reaches it through Trunk in an environment variable.
+fn build_release_for(site_url: Option<&postbuild::item_pages::SiteUrl>) -> Result<(), String> {
+    let site_url = site_url.map(ToString::to_string).unwrap_or_default();
+    run_with_env(
+        "trunk",
+        &["build", "--release", "--offline"],
+        &[(postbuild::item_pages::SITE_URL_VARIABLE, &site_url)],
+    )
+}
+
+/// The site address the tests build with: the share tags and the sitemap are then complete, as published.
+pub const TEST_SITE_URL: &str = "https://summit-fruits.example/tools/summit/";
+
+fn cmd_build(single_file: bool, site_url: Option<&str>) -> Result<(), String> {
+    let site_url = site_url
+        .map(postbuild::item_pages::SiteUrl::parse)
+        .transpose()?;
     tools::ensure_build_tools()?;
-    build_release()?;
+    build_release_for(site_url.as_ref())?;
     if single_file {
         build_single_file()?;
     }
@@ -281,7 +302,7 @@ fn cmd_test() -> Result<(), String> {
 
     println!("\n== layer 3: end-to-end journeys on the release build");
     summary.step("release build and single file", || {
-        build_release()?;
+        build_release_for(Some(&postbuild::item_pages::SiteUrl::parse(TEST_SITE_URL)?))?;
         build_single_file()
     })?;
     summary.step("size budget (xtask/src/size.rs): within", || {

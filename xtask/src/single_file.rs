@@ -183,6 +183,8 @@ pub fn inline_bundle(
                 wasm = Some(read(href)?);
                 edits.push((link.range(), String::new()));
             }
+            // The published page's address: the single file is not at it.
+            "canonical" => edits.push((link.range(), String::new())),
             other => {
                 return Err(format!(
                     "index.html links {href} as {other:?}, which the single file cannot inline"
@@ -225,7 +227,11 @@ pub fn inline_bundle(
         );
     }
 
-    let script_tags = html::tags(index, "script")?;
+    // JSON-LD is data, not script: it stays as it is.
+    let script_tags: Vec<html::Tag> = html::tags(index, "script")?
+        .into_iter()
+        .filter(|tag| tag.get("type") != Some("application/ld+json"))
+        .collect();
     let [boot] = script_tags.as_slice() else {
         return Err(format!(
             "index.html has {} <script> tags; expected boot.js only",
@@ -265,7 +271,7 @@ pub fn inline_bundle(
             r#"<script type="module">{on_demand_script}</script><script type="module">{script}</script>"#
         ),
     ));
-    let page = html::replace_ranges(index, edits);
+    let page = item_pages_to_fragments(&html::replace_ranges(index, edits));
 
     // Nothing may still point at a file of the bundle.
     for attribute in [" src=\"./", " href=\"./"] {
@@ -278,6 +284,31 @@ pub fn inline_bundle(
         }
     }
     Ok(page)
+}
+
+/// The page with its links to item pages (`href="items/ID/"`, which the prerendered cards have) made links to the
+/// item in the page itself (`href="#item=ID"`): the single file has no item pages beside it.
+fn item_pages_to_fragments(page: &str) -> String {
+    let opening = format!(" href=\"{}/", summit_core::url::ITEM_PAGES_FOLDER);
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find(&opening) {
+        let after = &rest[at + opening.len()..];
+        let Some(id) = after
+            .find("/\"")
+            .map(|end| &after[..end])
+            .filter(|id| !id.is_empty() && !id.contains(['/', '"', '>']))
+        else {
+            out.push_str(&rest[..at + opening.len()]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(&format!(" href=\"#item={id}\""));
+        rest = &after[id.len() + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

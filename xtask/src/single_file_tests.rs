@@ -193,3 +193,13 @@ fn a_bundle_the_single_file_cannot_take_is_refused_with_the_reason() {
         .unwrap_err()
         .contains("on-demand module"));
 }
+
+#[test]
+fn links_to_item_pages_become_links_into_the_page() {
+    assert_eq!(
+        item_pages_to_fragments(
+            r#"<a href="items/a-b/">A</a> <a href="items/c/" class="x">C</a> <a href="items/">x</a>"#
+        ),
+        r##"<a href="#item=a-b">A</a> <a href="#item=c" class="x">C</a> <a href="items/">x</a>"##
+    );
+}

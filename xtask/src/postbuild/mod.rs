@@ -10,6 +10,7 @@
 //! marker not found) fails the build.
 
 pub mod integrity;
+pub mod item_pages;
 mod minify;
 pub mod prerender;
 mod script_embed;
@@ -96,8 +97,13 @@ impl Staging {
         String::from_utf8(self.read(name)?).map_err(|_| format!("{name} is not UTF-8 text"))
     }
 
+    /// Writes a file, and the folders it is in (`items/ID/index.html`).
     pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> Result<(), String> {
         let path = self.dir.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
         std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
@@ -146,8 +152,12 @@ fn is_app_file(name: &str, suffix: &str) -> bool {
 /// Every step on the staging folder, the page's cards from the data set in `data`; `base` is the bundle's public URL.
 pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
     println!("postbuild: minify: {}", minify::write(staging)?);
-    let items = prerender::write(staging, data)?;
-    println!("postbuild: prerender: wrote {items} items into index.html");
+    let site = item_pages::SiteUrl::from_env()?;
+    let drawn = prerender::write(staging, data)?;
+    println!(
+        "postbuild: prerender: wrote {} items into index.html",
+        drawn.data.items.len()
+    );
     let app = BuiltApp::find(staging)?;
     let on_demand = integrity::name_on_demand(staging, base)?;
     println!(
@@ -163,6 +173,14 @@ pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
         "postbuild: integrity added for {}, {} and boot.js",
         app.js, app.wasm
     );
+    let written = item_pages::write(staging, &drawn.data, &drawn, site.as_ref())?;
+    println!(
+        "postbuild: item pages: wrote {} pages in items/ and the share tags of every page",
+        written.pages
+    );
+    if let Some(left_out) = written.left_out {
+        println!("postbuild: item pages: {left_out}");
+    }
     Ok(())
 }
 

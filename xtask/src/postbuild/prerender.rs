@@ -15,6 +15,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use summit_core::model::DataSet;
 use summit_core::validate::{parse_and_validate, Limits};
 
 use super::Staging;
@@ -26,7 +27,7 @@ const MARKER: &str = "<!-- prerendered content -->";
 /// The `cargo` arguments that build and run the prerender binary. A debug build: it compiles in seconds once its
 /// dependencies are built, and the server's work is a few milliseconds. Yew's debug assertions are off, so that its
 /// hydration markers are the release form (`<!--<[]>-->`, without each component's type name).
-const CARGO_RUN: [&str; 9] = [
+const CARGO_RUN: [&str; 10] = [
     "run",
     "--quiet",
     "--config",
@@ -36,10 +37,26 @@ const CARGO_RUN: [&str; 9] = [
     "--features",
     "ssr",
     "--bin=prerender",
+    "--",
 ];
 
-/// Writes the block for the data set in `data` into the staging folder's index.html; returns the number of items.
-pub fn write(staging: &Staging, data: &Path) -> Result<usize, String> {
+/// What the server drew for the pages of the bundle: the block written into index.html, and each item page's block
+/// (the default view with that item's detail open) to put in its place on the item's page.
+pub struct Drawn {
+    /// The data set drawn, as validated.
+    pub data: DataSet,
+    pub index_block: String,
+    pub item_blocks: Vec<ItemBlock>,
+}
+
+/// An item page's block: the item's id and the markup that replaces index.html's block.
+pub struct ItemBlock {
+    pub id: String,
+    pub block: String,
+}
+
+/// Writes the block for the data set in `data` into the staging folder's index.html, and draws each item's page.
+pub fn write(staging: &Staging, data: &Path) -> Result<Drawn, String> {
     let text = std::fs::read_to_string(data)
         .map_err(|e| format!("cannot read {}: {e}", data.display()))?;
     let (data_set, _warnings) =
@@ -52,22 +69,49 @@ pub fn write(staging: &Staging, data: &Path) -> Result<usize, String> {
                 first.join("; ")
             )
         })?;
-    let (fingerprint, markup) = draw(data)?;
+    let output = draw(data)?;
+    let (fingerprint, markup, items) = split_output(&output)?;
+    if items.len() != data_set.items.len()
+        || items
+            .iter()
+            .zip(&data_set.items)
+            .any(|((id, _), item)| *id != item.id)
+    {
+        return Err(format!(
+            "the prerender binary drew {} item pages for the data set's {} items",
+            items.len(),
+            data_set.items.len()
+        ));
+    }
+    let index_block = block(&fingerprint, &markup)?;
     let page = staging.read_text("index.html")?;
-    let page = html::replace_once(&page, MARKER, &block(&fingerprint, &markup)?)
+    let page = html::replace_once(&page, MARKER, &index_block)
         .map_err(|e| format!("index.html must hold the marker {MARKER} exactly once ({e})"))?;
     staging.write("index.html", page)?;
-    Ok(data_set.items.len())
+    let item_blocks = items
+        .into_iter()
+        .map(|(id, markup)| {
+            Ok(ItemBlock {
+                block: block(&fingerprint, &markup)?,
+                id,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Drawn {
+        data: data_set,
+        index_block,
+        item_blocks,
+    })
 }
 
-/// Runs the prerender binary on `data`: the fingerprint of what it drew, and the markup.
-fn draw(data: &Path) -> Result<(String, String), String> {
+/// Runs the prerender binary on `data`, with the item pages: its output.
+fn draw(data: &Path) -> Result<String, String> {
     let data =
         std::fs::canonicalize(data).map_err(|e| format!("cannot find {}: {e}", data.display()))?;
     let started = std::time::Instant::now();
     let output = Command::new("cargo")
         .args(CARGO_RUN)
-        .arg("--")
+        .arg("--items")
         .arg("--data")
         .arg(&data)
         .current_dir(root())
@@ -84,14 +128,29 @@ fn draw(data: &Path) -> Result<(String, String), String> {
         "postbuild: prerender: built and ran the prerender binary in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let stdout =
-        String::from_utf8(output.stdout).map_err(|_| "the prerender binary wrote non-UTF-8")?;
-    split_output(&stdout)
+    String::from_utf8(output.stdout).map_err(|_| "the prerender binary wrote non-UTF-8".into())
 }
 
-/// The binary's output: the fingerprint on the first line, the markup on the rest.
-fn split_output(stdout: &str) -> Result<(String, String), String> {
-    let (fingerprint, markup) = stdout
+/// The item pages' markup as the binary wrote it: (id, markup) in the data set's order.
+type ItemMarkup = Vec<(String, String)>;
+
+/// The binary's output: the fingerprint on the first line, the default view's markup on the rest, then for each item
+/// the byte 0x1E, its id on a line and its page's markup.
+fn split_output(stdout: &str) -> Result<(String, String, ItemMarkup), String> {
+    let mut records = stdout.split('\u{1e}');
+    let first = records.next().unwrap_or_default();
+    let mut items = Vec::new();
+    for record in records {
+        let (id, markup) = record
+            .split_once('\n')
+            .ok_or("an item page in the prerender binary's output has no markup")?;
+        let markup = markup.trim();
+        if !markup.starts_with('<') {
+            return Err(format!("the prerender binary's page of {id} is not markup"));
+        }
+        items.push((id.to_string(), markup.to_string()));
+    }
+    let (fingerprint, markup) = first
         .split_once('\n')
         .ok_or("the prerender binary wrote no markup")?;
     let fingerprint = fingerprint.trim();
@@ -106,7 +165,7 @@ fn split_output(stdout: &str) -> Result<(String, String), String> {
             "the prerender binary's markup does not open with Yew's hydration marker".into(),
         );
     }
-    Ok((fingerprint.to_string(), markup.to_string()))
+    Ok((fingerprint.to_string(), markup.to_string(), items))
 }
 
 /// The block that replaces the marker: the server's markup, then the notice and the fingerprint.
@@ -127,11 +186,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_output_is_a_fingerprint_then_markup() {
-        let (fingerprint, markup) =
+    fn the_output_is_a_fingerprint_then_markup_then_the_item_pages() {
+        let (fingerprint, markup, items) =
             split_output("0123456789abcdef\n<!--<[]>--><div>x</div><!--</[]>-->\n").unwrap();
         assert_eq!(fingerprint, "0123456789abcdef");
         assert_eq!(markup, "<!--<[]>--><div>x</div><!--</[]>-->");
+        assert!(items.is_empty());
+        let (_, markup, items) = split_output(
+            "0123456789abcdef\n<!--<[]>--><div>x</div>\n\u{1e}a-b\n<div>a\nb</div>\n\u{1e}c\n<div>c</div>\n",
+        )
+        .unwrap();
+        assert_eq!(markup, "<!--<[]>--><div>x</div>");
+        assert_eq!(
+            items,
+            [
+                ("a-b".to_string(), "<div>a\nb</div>".to_string()),
+                ("c".to_string(), "<div>c</div>".to_string())
+            ]
+        );
+        assert!(split_output("0123456789abcdef\n<!--<[]>-->\n\u{1e}a").is_err());
+        assert!(split_output("0123456789abcdef\n<!--<[]>-->\n\u{1e}a\nplain").is_err());
         assert!(split_output("<div>no fingerprint</div>").is_err());
         assert!(split_output("nothex!!nothex!!\n<!--<[]>-->").is_err());
         assert!(split_output("0123456789abcdef\n<div>no marker</div>").is_err());
