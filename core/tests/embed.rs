@@ -611,7 +611,10 @@ fn the_script_snippet_reads_back_as_the_same_state() {
 fn an_embeds_item_links_go_to_the_full_explorers_item_pages() {
     use summit_core::embed::full_explorer_item_page;
     assert_eq!(
-        full_explorer_item_page("https://example.org/tools/summit/index.html", "nuclear-talks"),
+        full_explorer_item_page(
+            "https://example.org/tools/summit/index.html",
+            "nuclear-talks"
+        ),
         "https://example.org/tools/summit/items/nuclear-talks/"
     );
     assert_eq!(

@@ -1117,7 +1117,10 @@ fn the_query_without_its_data_parameter() {
 #[test]
 fn an_item_page_is_a_folder_beside_the_explorer() {
     use summit_core::url::item_page_path;
-    assert_eq!(item_page_path("diplomatic-missions"), "items/diplomatic-missions/");
+    assert_eq!(
+        item_page_path("diplomatic-missions"),
+        "items/diplomatic-missions/"
+    );
     assert_eq!(item_page_path("a b/c"), "items/a%20b%2Fc/");
 }
 
@@ -1127,11 +1130,20 @@ fn only_the_default_view_with_one_item_open_has_an_item_page() {
     use summit_core::url::item_page_of;
     let open = ViewState::default().apply(Action::OpenItem("a".into()));
     assert_eq!(item_page_of(&open), Some("a"));
-    let embedded = ViewState { embed: true, ..open.clone() };
+    let embedded = ViewState {
+        embed: true,
+        ..open.clone()
+    };
     assert_eq!(item_page_of(&embedded), Some("a"));
     assert_eq!(item_page_of(&ViewState::default()), None);
-    let in_matrix = ViewState { view: View::Matrix, ..open.clone() };
+    let in_matrix = ViewState {
+        view: View::Matrix,
+        ..open.clone()
+    };
     assert_eq!(item_page_of(&in_matrix), None);
-    let with_layer = ViewState { hindsight: true, ..open };
+    let with_layer = ViewState {
+        hindsight: true,
+        ..open
+    };
     assert_eq!(item_page_of(&with_layer), None);
 }
