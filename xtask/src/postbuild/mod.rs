@@ -12,6 +12,7 @@
 pub mod integrity;
 mod minify;
 pub mod prerender;
+pub mod preview;
 mod script_embed;
 
 use std::path::{Path, PathBuf};
