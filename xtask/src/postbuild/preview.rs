@@ -79,7 +79,7 @@ pub fn render_item(data: &DataSet, item: &Item) -> Vec<u8> {
     site_name.draw(
         &mut canvas,
         left,
-        BAND_HEIGHT + TOP_MARGIN + site_name.cap_height() - 4.0,
+        BAND_HEIGHT + TOP_MARGIN + site_name.cap_height(),
         &PRODUCT_NAME.to_uppercase(),
     );
 
@@ -1132,6 +1132,35 @@ mod tests {
             &data,
             &item_with(&data, "\u{6f22}\u{5b57} title", Category::Risk, 2),
         ));
+    }
+
+    #[test]
+    fn the_explorers_image_counts_the_items_of_each_category() {
+        let data = bundled();
+        let total = data.items.len() as f32;
+        let pixels = decode(&render_explorer(&data));
+        for category in Category::ALL {
+            let count = data.items.iter().filter(|i| i.category == category).count();
+            assert!(
+                count > 0,
+                "the bundled data set has items of every category"
+            );
+            // The band's share of the width is the category's share of the items.
+            let colour = palette::category(category).strong;
+            let in_band = of_colour(&pixels, 0, 5, WIDTH, 6, colour) as f32;
+            let share = WIDTH as f32 * count as f32 / total;
+            assert!(
+                (in_band - share).abs() <= 1.0,
+                "{category:?}: {in_band} px for {count}"
+            );
+        }
+        // Without the risks, their colour is gone from the band and the image changes.
+        let mut fewer = data.clone();
+        fewer.items.retain(|i| i.category != Category::Risk);
+        let without_risks = decode(&render_explorer(&fewer));
+        let risk = palette::category(Category::Risk).strong;
+        assert_eq!(of_colour(&without_risks, 0, 5, WIDTH, 6, risk), 0);
+        assert_ne!(without_risks, pixels);
     }
 
     /// The WCAG contrast ratio of two colours.
