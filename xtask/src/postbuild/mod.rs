@@ -13,6 +13,7 @@ pub mod integrity;
 pub mod item_pages;
 mod minify;
 pub mod prerender;
+pub mod preview;
 mod script_embed;
 
 use std::path::{Path, PathBuf};
