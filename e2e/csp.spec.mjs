@@ -185,7 +185,12 @@ test.describe('the shipped page', () => {
 
   test('has no inline script and no inline style element', async ({ request }) => {
     const html = await (await request.get('')).text();
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    const blocks = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    // JSON-LD is a data block, which no browser runs: it must be JSON, and is the only inline content allowed.
+    const data = blocks.filter(([, attrs]) => /\stype="application\/ld\+json"/.test(attrs));
+    expect(data).toHaveLength(1);
+    expect(() => JSON.parse(data[0][2])).not.toThrow();
+    const scripts = blocks.filter((block) => !data.includes(block));
     expect(scripts.length).toBeGreaterThan(0);
     for (const [tag, attrs, body] of scripts) {
       expect(attrs, `${tag} loads a file`).toMatch(/\ssrc="/);
@@ -202,7 +207,7 @@ test.describe('the shipped page', () => {
   }) => {
     await openExplorer(page);
     const resources = await page.evaluate(() =>
-      [...document.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], link[rel="stylesheet"]')].map(
+      [...document.querySelectorAll('script:not([type="application/ld+json"]), link[rel="modulepreload"], link[rel="preload"], link[rel="stylesheet"]')].map(
         (el) => ({
           tag: el.outerHTML,
           url: el.src || el.href || '',

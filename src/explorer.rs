@@ -60,7 +60,8 @@ pub struct Navigation {
 pub type Navigate = Callback<Navigation>;
 
 /// The link for a state, for `href` attributes: the item's own page when the state is the default view with one item
-/// open and item pages exist (`items/ID/`, which previews well when shared); otherwise the in-page fragment. On a host
+/// open and item pages exist (`items/ID/`, which previews well when shared; in an embed too, the full explorer's);
+/// otherwise the in-page fragment. On a host
 /// page, whose address is not ours, it is the full explorer's link instead (what a new tab or a copied link should
 /// open). Plain clicks are handled in place anyway.
 pub fn state_href(state: &ViewState) -> String {
@@ -72,8 +73,8 @@ pub fn state_href(state: &ViewState) -> String {
             None => summit_core::embed::full_explorer_link(&app, state),
         };
     }
-    // In a frame (`embed=1`) the link stays in the frame's own address, as every other link there does.
-    if let Some(id) = item_page.filter(|_| !state.embed) {
+    // In a frame (`embed=1`) too: a new tab or a copied link opens the full explorer's item page.
+    if let Some(id) = item_page {
         return summit_core::url::item_page_path(id);
     }
     let fragment = to_fragment(state);

@@ -227,11 +227,15 @@ pub fn inline_bundle(
         );
     }
 
-    // JSON-LD is data, not script: it stays as it is.
-    let script_tags: Vec<html::Tag> = html::tags(index, "script")?
+    // JSON-LD describes the published page for search engines: the single file, opened from disk, leaves it out.
+    let (linked_data, script_tags): (Vec<html::Tag>, Vec<html::Tag>) = html::tags(index, "script")?
         .into_iter()
-        .filter(|tag| tag.get("type") != Some("application/ld+json"))
-        .collect();
+        .partition(|tag| tag.get("type") == Some("application/ld+json"));
+    for block in linked_data {
+        let end =
+            html::element_end(index, &block, "script").ok_or("a JSON-LD <script> is not closed")?;
+        edits.push((block.start..end, String::new()));
+    }
     let [boot] = script_tags.as_slice() else {
         return Err(format!(
             "index.html has {} <script> tags; expected boot.js only",

@@ -32,7 +32,7 @@ const SITE_NAME: &str = "Summit Fruits";
 const DESCRIPTION_CHARS: usize = 200;
 
 /// The preview images' size (xtask/src/postbuild/preview.rs draws them).
-const IMAGE_SIZE: (u32, u32) = (1200, 630);
+const IMAGE_SIZE: (u32, u32) = (super::preview::WIDTH, super::preview::HEIGHT);
 
 /// The site's address: an absolute http(s) address of the folder that holds `index.html`, ending in `/`.
 #[derive(Debug, Clone, PartialEq)]

@@ -42,6 +42,7 @@ pub fn hashed_name(stem: &str, bytes: &[u8], extension: &str) -> String {
 
 /// Trunk's staging folder, where the bundle is finished.
 pub struct Staging {
+    /// The folder itself.
     dir: PathBuf,
 }
 
@@ -182,6 +183,12 @@ pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
     if let Some(left_out) = written.left_out {
         println!("postbuild: item pages: {left_out}");
     }
+    let started = std::time::Instant::now();
+    let images = preview::write_all(&staging.dir, &drawn.data)?;
+    println!(
+        "postbuild: preview images: wrote {images} (1200×630 PNG) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -6,9 +6,6 @@
 //! `src/components/category_icon.rs`) and glyph outlines, each rasterised with `ab_glyph_rasterizer` into a coverage
 //! mask and blended over an RGB canvas, which is written as a PNG file deflated by `miniz_oxide`.
 
-// Until `postbuild::run` writes the images, only the tests call this module.
-#![cfg_attr(not(test), allow(dead_code))]
-
 use std::path::Path;
 use std::sync::OnceLock;
 
