@@ -569,4 +569,60 @@ mod tests {
         assert_eq!(quotations[0]["@type"], "Quotation");
         assert_eq!(graph["@graph"][1]["author"]["name"], data.article.author);
     }
+
+    #[test]
+    fn without_the_site_address_the_step_says_what_it_left_out() {
+        use super::super::prerender::{Drawn, ItemBlock};
+        let text =
+            std::fs::read_to_string(crate::root().join("data/potential-fruits.json")).unwrap();
+        let (data, _) =
+            summit_core::validate::parse_and_validate(&text, &Default::default()).unwrap();
+        let dir = std::env::temp_dir().join(format!("summit-item-pages-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let staging = Staging::new(&dir);
+        let index = r#"<html><head><title>Explorer</title><meta name="description" content="All &amp; more"><link rel="stylesheet" href="./s.css"></head><body><div id="app">DEFAULT</div></body></html>"#;
+        staging.write("index.html", index).unwrap();
+        let drawn = Drawn {
+            item_blocks: data
+                .items
+                .iter()
+                .map(|item| ItemBlock {
+                    id: item.id.clone(),
+                    block: format!("<p>{}</p>", item.id),
+                })
+                .collect(),
+            index_block: "DEFAULT".into(),
+            data: data.clone(),
+        };
+        let written = write(&staging, &data, &drawn, None).unwrap();
+        assert_eq!(written.pages, data.items.len());
+        assert!(written.left_out.unwrap().contains("--site-url"));
+        let item = &data.items[1];
+        let page = staging
+            .read_text(&format!("items/{}/index.html", item.id))
+            .unwrap();
+        assert!(page.contains(&format!("<p>{}</p>", item.id)) && !page.contains("DEFAULT"));
+        assert!(page.contains(r#"href="../.././s.css""#));
+        assert!(page.contains(&format!(
+            r#"<meta name="summit-fruits:item" content="{}">"#,
+            item.id
+        )));
+        assert!(!page.contains("og:image") && !page.contains("canonical"));
+        let explorer = staging.read_text("index.html").unwrap();
+        assert!(explorer.contains(r#"<meta property="og:description" content="All &amp; more">"#));
+        assert!(!staging.has("sitemap.xml"));
+        // With the address: the sitemap, robots.txt and the absolute tags.
+        staging.write("index.html", index).unwrap();
+        let site = SiteUrl::parse("https://example.org/s").unwrap();
+        assert!(write(&staging, &data, &drawn, Some(&site))
+            .unwrap()
+            .left_out
+            .is_none());
+        assert!(staging.has("sitemap.xml") && staging.has("robots.txt"));
+        assert!(staging
+            .read_text("index.html")
+            .unwrap()
+            .contains(r#"<link rel="canonical" href="https://example.org/s/">"#));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
