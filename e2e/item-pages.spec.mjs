@@ -140,6 +140,8 @@ test('the app takes an item page over with the item open, at the explorer\'s own
   const item = data.items[5];
   await openExplorer(page, `items/${item.id}/`);
   await expect(page).toHaveURL(`${baseURL}#item=${item.id}`);
+  // At the explorer's address, the page has the explorer's title.
+  await expect(page).toHaveTitle(/^Summit Fruits: Potential Fruits of the Biden-Putin Summit/);
   const detail = page.getByRole('dialog', { name: item.title });
   await expect(detail).toBeVisible();
   expect(await detail.evaluate((d) => d.matches(':modal'))).toBe(true);

@@ -12,21 +12,25 @@ use summit_core::action::Action;
 use summit_core::state::ViewState;
 use summit_core::url::{to_fragment, ITEM_PAGE_META, ITEM_PAGE_TO_ROOT};
 
-/// The item the page is about, when it is an item page.
-fn item_of_page(document: &web_sys::Document) -> Option<String> {
-    document
+/// The item the page is about, when it is an item page, and the explorer's own title.
+fn item_of_page(document: &web_sys::Document) -> Option<(String, Option<String>)> {
+    let meta = document
         .query_selector(&format!("meta[name=\"{ITEM_PAGE_META}\"]"))
         .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .filter(|id| !id.is_empty())
+        .flatten()?;
+    let id = meta.get_attribute("content").filter(|id| !id.is_empty())?;
+    Some((id, meta.get_attribute("data-explorer-title")))
 }
 
-/// On an item page, moves the address to the explorer's own with the item open; elsewhere does nothing.
+/// On an item page, moves the address to the explorer's own with the item open, and gives the page the explorer's
+/// title (the app keeps one title whatever it shows); elsewhere does nothing.
 pub fn settle_address(document: &web_sys::Document) {
-    let Some(id) = item_of_page(document) else {
+    let Some((id, explorer_title)) = item_of_page(document) else {
         return;
     };
+    if let Some(title) = explorer_title {
+        document.set_title(&title);
+    }
     let window = gloo::utils::window();
     let location = window.location();
     let hash = location.hash().unwrap_or_default();

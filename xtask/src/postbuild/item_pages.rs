@@ -5,7 +5,8 @@
 //! view's markup replaced by the item's page as the server drew it (the default view with the item's detail open,
 //! src/prerender.rs), Open Graph and Twitter card tags, JSON-LD in schema.org terms (the article as an `Article` with
 //! its author, publisher and date; the item's evidence as `Quotation`s that are part of it), and
-//! `<meta name="summit-fruits:item">`, by which the app knows to open the item (src/item_page.rs). Its relative
+//! `<meta name="summit-fruits:item">`, by which the app knows to open the item (src/item_page.rs) and the explorer's own
+//! title, which the page takes once the app has moved it to the explorer's address. Its relative
 //! addresses are rewritten to reach the bundle two folders up. `index.html` gets the explorer's own tags.
 //!
 //! Crawlers and social sites want absolute addresses: with the site's address (`cargo xtask build --site-url URL`,
@@ -154,13 +155,15 @@ fn item_page(
         data.article.title,
         data.article.author
     );
+    let explorer_title = page_title(index)?;
     let page = with_title_and_description(index, &title, &description)?;
     let page = html::replace_once(&page, index_block, item_block)
         .map_err(|e| format!("index.html must hold the prerendered default view once ({e})"))?;
     let page = to_root(&page);
     let mut head = vec![format!(
-        r#"<meta name="{ITEM_PAGE_META}" content="{}">"#,
-        html::escape(&item.id)
+        r#"<meta name="{ITEM_PAGE_META}" content="{}" data-explorer-title="{}">"#,
+        html::escape(&item.id),
+        html::escape(&explorer_title)
     )];
     head.extend(share_tags(&ShareCard {
         kind: "article",
@@ -604,7 +607,7 @@ mod tests {
         assert!(page.contains(&format!("<p>{}</p>", item.id)) && !page.contains("DEFAULT"));
         assert!(page.contains(r#"href="../.././s.css""#));
         assert!(page.contains(&format!(
-            r#"<meta name="summit-fruits:item" content="{}">"#,
+            r#"<meta name="summit-fruits:item" content="{}" data-explorer-title="Explorer">"#,
             item.id
         )));
         assert!(!page.contains("og:image") && !page.contains("canonical"));
