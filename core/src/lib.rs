@@ -3,6 +3,7 @@
 //! Nothing here imports `yew` or `web_sys`; it compiles and is tested on the host with plain `cargo test`.
 
 pub mod action;
+pub mod cite;
 pub mod dates;
 pub mod embed;
 pub mod embed_mode;
