@@ -1,5 +1,6 @@
 //! The module's JavaScript interface: each function of the crate under the same name, taking and giving strings,
-//! byte arrays (`Uint8Array`) and numbers only. A failed export is a thrown string.
+//! byte arrays (`Uint8Array`) and numbers only (and, for the Cite dialog, the elements to draw it into and to give
+//! focus back to). A failed export is a thrown string.
 
 use wasm_bindgen::prelude::*;
 
@@ -32,4 +33,32 @@ pub fn bundled_data_set_json() -> String {
 #[wasm_bindgen]
 pub fn schema_json() -> String {
     crate::SCHEMA_JSON.to_string()
+}
+
+/// Opens the Cite dialog inside `container` (an element of the explorer's own root); `opener` gets focus back when it
+/// closes. `view` is the view's id, `view_address` its address with its state, `item` the id of the item whose detail
+/// asked (undefined from the toolbar). The access date is the reader's today.
+#[wasm_bindgen]
+pub fn open_cite_dialog(
+    container: web_sys::Element,
+    opener: web_sys::HtmlElement,
+    data_set: &[u8],
+    view: String,
+    view_address: String,
+    item: Option<String>,
+) -> Result<(), JsValue> {
+    let today = js_sys::Date::new_0();
+    let accessed = summit_core::dates::IsoDate {
+        year: u16::try_from(today.get_full_year()).unwrap_or(0),
+        month: u8::try_from(today.get_month() + 1).ok(),
+        day: u8::try_from(today.get_date()).ok(),
+    };
+    let request = crate::cite::CiteRequest {
+        view,
+        view_address,
+        item,
+        accessed,
+    };
+    let content = crate::cite_content(data_set, &request).map_err(|e| JsValue::from_str(&e))?;
+    crate::cite_dialog::open(&container, &opener, &content)
 }

@@ -3,7 +3,8 @@
 //!
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
-//! and its schema for the single file's "save" buttons. The two modules share no memory: they talk through strings
+//! and its schema for the single file's "save" buttons, and the Cite dialog ([`cite`] what it says, [`cite_dialog`]
+//! its drawing). The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
@@ -16,6 +17,8 @@ use summit_core::validate::{
 };
 use summit_core::wire::{self, DataSetOutcome, HindsightOutcome};
 
+pub mod cite;
+pub mod cite_dialog;
 pub mod exports;
 
 /// The bundled hindsight layer's JSON (`data/hindsight.json`).
@@ -65,6 +68,15 @@ pub fn export_csv(data_set: &[u8], shown: &[u32]) -> Result<String, String> {
 pub fn export_json(data_set: &[u8], shown: &[u32]) -> Result<String, String> {
     let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
     items_json(&data, &indices(shown)).ok_or_else(|| "there is no item to save".to_string())
+}
+
+/// The Cite dialog's content for `request` on the data set in `data_set` (its wire form).
+pub fn cite_content(
+    data_set: &[u8],
+    request: &cite::CiteRequest,
+) -> Result<cite::CiteContent, String> {
+    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    cite::cite_content(&data, request)
 }
 
 fn indices(shown: &[u32]) -> Vec<usize> {
@@ -152,5 +164,74 @@ mod tests {
             Err("there is no item to save".to_string())
         );
         assert!(export_csv(b"SFds", &[0]).is_err());
+    }
+
+    fn request(item: Option<&str>) -> cite::CiteRequest {
+        cite::CiteRequest {
+            view: "matrix".into(),
+            view_address: "https://example.org/summit/#view=matrix".into(),
+            item: item.map(String::from),
+            accessed: summit_core::dates::IsoDate::parse("2026-11-27").unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_cite_dialog_of_the_toolbar_cites_the_article_and_the_view() {
+        let content = cite_content(&bundled_wire(), &request(None)).unwrap();
+        assert_eq!(content.title, "Cite");
+        assert_eq!(content.groups.len(), 2);
+        let labels: Vec<_> = content.groups[0]
+            .entries
+            .iter()
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "APA 7: reference",
+                "MLA 9: works-cited entry",
+                "Chicago 17: note",
+                "Chicago 17: short note",
+                "Chicago 17: bibliography",
+                "BibTeX",
+                "RIS"
+            ]
+        );
+        let view = &content.groups[1];
+        assert_eq!(view.entries.len(), 4);
+        assert!(view.entries[0].citation.plain().contains(
+            "explored (matrix view). (n.d.). Retrieved November 27, 2026, from https://example.org/summit/#view=matrix"
+        ));
+        assert_eq!(
+            view.note.as_deref(),
+            Some("The address keeps this view with its filters; accessed 27 November 2026.")
+        );
+    }
+
+    #[test]
+    fn the_cite_dialog_of_an_item_cites_each_of_its_passages() {
+        let data = wire::decode::<DataSet>(&bundled_wire()).unwrap();
+        let item = data
+            .items
+            .iter()
+            .find(|i| i.evidence.len() == 2)
+            .expect("an item with two passages");
+        let content = cite_content(&bundled_wire(), &request(Some(&item.id))).unwrap();
+        assert_eq!(content.title, "Cite this item");
+        assert!(content
+            .intro
+            .starts_with(&format!("“{}” rests on these 2 passages", item.title)));
+        assert_eq!(content.groups.len(), 3, "two passages and the article");
+        assert_eq!(content.groups[0].heading, "Passage 1 of 2");
+        let first = &item.evidence[0];
+        let apa = content.groups[0].entries[0].citation.plain();
+        assert!(
+            apa.contains(first.quote.trim().trim_end_matches('.')),
+            "{apa}"
+        );
+        assert!(apa.contains("(Saradzhyan, 2021, "), "{apa}");
+        assert_eq!(content.groups[2].heading, "The article");
+        assert!(cite_content(&bundled_wire(), &request(Some("no-such-item"))).is_err());
+        assert!(cite_content(b"nonsense", &request(None)).is_err());
     }
 }
