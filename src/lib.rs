@@ -36,6 +36,7 @@ pub mod matrix_file;
 pub mod ondemand;
 pub mod prerender;
 pub mod script_embed;
+pub mod share;
 pub mod theme;
 pub mod url_state;
 pub mod views;

@@ -1,5 +1,5 @@
 //! The loader of the on-demand module (`ondemand/`): the data-set checker, the hindsight layer's check, the CSV and
-//! JSON downloads and the bundled files' text live in a second wasm module, fetched the first time a reader needs one
+//! JSON downloads, the Cite dialog and the bundled files' text live in a second wasm module, fetched the first time a reader needs one
 //! of them, and never by a reader who does not.
 //!
 //! The page's start script provides the module as `globalThis[Symbol.for("summit-fruits:ondemand")]`, a function that
@@ -172,6 +172,32 @@ impl OnDemand {
     /// The bundled data set's JSON text.
     pub fn bundled_data_set_json(&self) -> Result<String, Failure> {
         self.text("bundled_data_set_json", &[])
+    }
+
+    /// Opens the Cite dialog inside `container` (an element of this instance's root); focus returns to `opener` when
+    /// it closes. `view` is the shown view's id, `view_address` its address; `item` the id of the item whose detail
+    /// asked, `None` from the toolbar.
+    pub fn open_cite_dialog(
+        &self,
+        container: &web_sys::Element,
+        opener: &web_sys::HtmlElement,
+        data: &[u8],
+        view: &str,
+        view_address: &str,
+        item: Option<&str>,
+    ) -> Result<(), Failure> {
+        self.call(
+            "open_cite_dialog",
+            &[
+                container.into(),
+                opener.into(),
+                Uint8Array::from(data).into(),
+                JsValue::from_str(view),
+                JsValue::from_str(view_address),
+                item.map_or(JsValue::UNDEFINED, JsValue::from_str),
+            ],
+        )
+        .map(drop)
     }
 
     /// The data set's JSON Schema.

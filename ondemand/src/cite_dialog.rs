@@ -16,10 +16,13 @@ use web_sys::{Document, Element, Event, HtmlDialogElement, HtmlElement};
 
 use crate::cite::{CiteContent, Shape};
 
+/// An event handler kept alive by Rust while its element lives.
+type Handler = Closure<dyn FnMut(Event)>;
+
 thread_local! {
     /// The open dialog's event handlers: kept while it is open, dropped when the next one opens (a handler cannot be
     /// dropped while it runs, and only one Cite dialog is ever open: it is modal).
-    static HANDLERS: RefCell<Vec<Closure<dyn FnMut(Event)>>> = const { RefCell::new(Vec::new()) };
+    static HANDLERS: RefCell<Vec<Handler>> = const { RefCell::new(Vec::new()) };
 }
 
 fn element(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
@@ -52,7 +55,7 @@ fn listen(
     event: &str,
     handler: impl FnMut(Event) + 'static,
 ) -> Result<(), JsValue> {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    let closure: Handler = Closure::new(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
     HANDLERS.with(|h| h.borrow_mut().push(closure));
     Ok(())

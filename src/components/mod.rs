@@ -4,6 +4,7 @@
 pub mod active_filters;
 pub mod article_header;
 pub mod category_icon;
+pub mod cite_share;
 pub mod data_source_bar;
 pub mod embed_dialog;
 pub mod export_bar;

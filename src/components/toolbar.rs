@@ -1,4 +1,4 @@
-//! The bar above the views: the view switcher, the hindsight switch, copy link, embed and the theme; in a one-column
+//! The bar above the views: the view switcher, the hindsight switch, copy link, cite, share, embed and the theme; in a one-column
 //! layout also the buttons that unfold the filters and the secondary actions.
 
 use std::rc::Rc;
@@ -11,6 +11,7 @@ use summit_core::state::{View, ViewState};
 use summit_core::validate::Problem;
 
 use crate::clipboard::{use_copy, CopyStatus};
+use crate::components::cite_share::{CiteButton, ShareButton, ShareTarget};
 use crate::components::embed_dialog::EmbedDialog;
 use crate::explorer::{link_click, push_on, state_href, Navigate};
 use crate::theme::{apply_theme, saved_theme, Theme};
@@ -65,6 +66,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     }
     let embed_open = use_state(|| false);
     let embed_button = use_node_ref();
+    // The Cite dialog is drawn here, outside the secondary actions, which fold away (and fold on Escape).
+    let cite_host = use_node_ref();
+    let explorer = crate::explorer::use_explorer();
+    let view_title = summit_core::cite::view_title(
+        &explorer.data.article.title,
+        props.state.shown_view().label(),
+    );
 
     let on_copy = {
         let copy = copy.clone();
@@ -183,6 +191,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 // An embed's link is "Open in the full explorer", and the host page's theme and storage are not ours.
                 if !embedded {
                     <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
+                }
+                <CiteButton state={props.state.clone()} label="Cite" host={cite_host.clone()} />
+                <ShareButton target={ShareTarget::View(props.state.clone(), view_title.into())} />
+                if !embedded {
                     if !props.state.embed {
                         <button type="button" class="button" aria-haspopup="dialog" ref={embed_button} onclick={on_embed}>{ "Embed" }</button>
                     }
@@ -218,6 +230,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     },
                 } }
             </div>
+            <div class="cite-host" ref={cite_host}></div>
             if *embed_open {
                 <EmbedDialog state={props.state.clone()} on_close={on_embed_closed} />
             }
