@@ -69,49 +69,19 @@ pub fn can_share() -> bool {
     share_function().is_some()
 }
 
-/// What sharing did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Shared {
-    Done,
-    /// The reader closed the share sheet.
-    Cancelled,
-    /// The device refused, with its reason.
-    Failed(String),
-}
-
-/// Hands `title` and `url` to the device's share sheet.
-pub async fn share(title: &str, url: &str) -> Shared {
+/// Hands `title` and `url` to the device's share sheet. The reader may close it (the promise rejects with
+/// `AbortError`) or the device refuse: either way nothing changes on the page, so the outcome is not kept.
+pub async fn share(title: &str, url: &str) {
     let Some(share) = share_function() else {
-        return Shared::Failed("this device cannot share".into());
+        return;
     };
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(title));
     let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(url));
     let navigator = gloo::utils::window().navigator();
-    let promise = match share.call1(&navigator, &data) {
-        Ok(promise) => promise.dyn_into::<js_sys::Promise>().ok(),
-        Err(error) => return Shared::Failed(error_text(&error)),
-    };
-    let Some(promise) = promise else {
-        return Shared::Done;
-    };
-    match JsFuture::from(promise).await {
-        Ok(_) => Shared::Done,
-        Err(error) if error_name(&error).as_deref() == Some("AbortError") => Shared::Cancelled,
-        Err(error) => Shared::Failed(error_text(&error)),
+    if let Ok(promise) = share.call1(&navigator, &data) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            let _ = JsFuture::from(promise).await;
+        }
     }
-}
-
-fn error_name(error: &JsValue) -> Option<String> {
-    js_sys::Reflect::get(error, &"name".into())
-        .ok()?
-        .as_string()
-}
-
-fn error_text(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "an unknown error".to_string())
 }

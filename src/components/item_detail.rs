@@ -12,7 +12,7 @@ use summit_core::dates::format_iso_date;
 use summit_core::state::{PassageRef, ViewState};
 
 use crate::components::category_icon::category_icon;
-use crate::components::cite_share::{CiteButton, ShareButton, ShareTarget};
+use crate::components::cite_share::CiteShare;
 use crate::components::feasibility_meter::feasibility_meter;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::components::reading_note::reading_note;
@@ -138,8 +138,7 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
             { feasibility_meter(&explorer, item.feasibility.level) }
             <p class="detail-summary">{ &item.summary }</p>
             <div class="detail-actions">
-                <CiteButton state={props.state.clone()} label="Cite this item" item={AttrValue::from(item.id.clone())} />
-                <ShareButton target={ShareTarget::Item(item.id.clone().into(), item.title.clone().into())} />
+                <CiteShare state={props.state.clone()} label="Cite this item" item={AttrValue::from(item.id.clone())} share_title={AttrValue::from(item.title.clone())} />
             </div>
             <figure class="rationale">
                 <figcaption>{ "Why this rating, in the article’s words" }</figcaption>

@@ -11,7 +11,7 @@ use summit_core::state::{View, ViewState};
 use summit_core::validate::Problem;
 
 use crate::clipboard::{use_copy, CopyStatus};
-use crate::components::cite_share::{CiteButton, ShareButton, ShareTarget};
+use crate::components::cite_share::CiteShare;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::explorer::{link_click, push_on, state_href, Navigate};
 use crate::theme::{apply_theme, saved_theme, Theme};
@@ -192,8 +192,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 if !embedded {
                     <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
                 }
-                <CiteButton state={props.state.clone()} label="Cite" host={cite_host.clone()} />
-                <ShareButton target={ShareTarget::View(props.state.clone(), view_title.into())} />
+                <CiteShare state={props.state.clone()} label="Cite" share_title={view_title} host={cite_host.clone()} />
                 if !embedded {
                     if !props.state.embed {
                         <button type="button" class="button" aria-haspopup="dialog" ref={embed_button} onclick={on_embed}>{ "Embed" }</button>
