@@ -148,7 +148,9 @@ test.describe('Cite from the toolbar', () => {
       expect(work.URL, name).toBe(article.url);
       expect(work.issued['date-parts'][0].slice(0, 3), name).toEqual([2021, 6, 4]);
     }
-    expect(ris[0]['container-title']).toBe(article.outlet);
+    // T2, the secondary title: for a web page (ELEC) citation-js reads it as the site's title ("collection-title").
+    expect(ris[0]['collection-title']).toBe(article.outlet);
+    expect(ris[0].type).toBe('webpage');
   });
 
   for (const theme of ['Light', 'Dark']) {
@@ -234,6 +236,8 @@ test.describe('Share', () => {
     });
     const item = data.items[3];
     await openExplorer(page, `#item=${item.id}`);
+    // A change of fragment is no new document: the record of the first share is still there.
+    await page.evaluate(() => { window.sharedData = []; });
     await page.getByRole('dialog', { name: item.title }).getByRole('button', { name: 'Share', exact: true }).click();
     await expect.poll(() => page.evaluate(() => window.sharedData.length)).toBe(1);
     // The bundled data set on a hosted page: the item's own page beside index.html.

@@ -82,6 +82,11 @@ pub fn start_loading() {
         return;
     };
     // A rejection nobody awaits yet must not reach the console as unhandled; the real use awaits it again.
+    ignore_rejection(&promise);
+}
+
+/// Catches `promise`'s rejection, so that a promise nobody awaits does not reach the console as unhandled.
+pub fn ignore_rejection(promise: &Promise) {
     thread_local! {
         static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)> =
             wasm_bindgen::closure::Closure::new(|_: JsValue| {});

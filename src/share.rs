@@ -8,7 +8,6 @@
 //! the explorer's address with `#item=ID` opens the item instead.
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use summit_core::action::Action;
 use summit_core::embed::{full_explorer_link, page_base, sibling_url};
@@ -70,8 +69,9 @@ pub fn can_share() -> bool {
 }
 
 /// Hands `title` and `url` to the device's share sheet. The reader may close it (the promise rejects with
-/// `AbortError`) or the device refuse: either way nothing changes on the page, so the outcome is not kept.
-pub async fn share(title: &str, url: &str) {
+/// `AbortError`) or the device refuse: either way nothing changes on the page, so the outcome is not awaited (its
+/// rejection is caught, so that it does not reach the console as unhandled).
+pub fn share(title: &str, url: &str) {
     let Some(share) = share_function() else {
         return;
     };
@@ -80,8 +80,8 @@ pub async fn share(title: &str, url: &str) {
     let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(url));
     let navigator = gloo::utils::window().navigator();
     if let Ok(promise) = share.call1(&navigator, &data) {
-        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-            let _ = JsFuture::from(promise).await;
+        if let Some(promise) = promise.dyn_ref::<js_sys::Promise>() {
+            crate::ondemand::ignore_rejection(promise);
         }
     }
 }

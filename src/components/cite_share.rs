@@ -121,8 +121,7 @@ pub fn cite_share(props: &CiteShareProps) -> Html {
                 Some(id) => item_address(id, &wire, &instance),
                 None => view_address(&state, &instance),
             };
-            let title = title.clone();
-            spawn_local(async move { share(&title, &url).await });
+            share(&title, &url);
         })
     };
 

@@ -106,6 +106,27 @@ pub fn install_on_demand() {
     );
     set("export_json", json.as_ref());
     json.forget();
+    type OpenCite = dyn Fn(
+        web_sys::Element,
+        web_sys::HtmlElement,
+        Uint8Array,
+        String,
+        String,
+        Option<String>,
+    ) -> Result<(), JsValue>;
+    let cite =
+        Closure::<OpenCite>::new(|container, opener, data: Uint8Array, view, address, item| {
+            summit_ondemand::exports::open_cite_dialog(
+                container,
+                opener,
+                &data.to_vec(),
+                view,
+                address,
+                item,
+            )
+        });
+    set("open_cite_dialog", cite.as_ref());
+    cite.forget();
     let provider = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&module));
     install_provider(provider.as_ref());
     provider.forget();

@@ -1,0 +1,161 @@
+//! The Cite and Share buttons: Cite opens the on-demand module's dialog (busy and "Loading the citations…" meanwhile,
+//! a sentence when the module cannot be had); Share is drawn only where the device has the Web Share API.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+use common::{explorer, install_failing_on_demand, install_on_demand, mount, texts};
+use summit_core::state::ViewState;
+use summit_fruits::components::cite_share::CiteShare;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn buttons(state: Rc<ViewState>, item: Option<&str>) -> Html {
+    html! {
+        <CiteShare {state} label="Cite" item={item.map(AttrValue::from)} share_title="A title" />
+    }
+}
+
+async fn pause() {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    yew::scheduler::flush().await;
+}
+
+/// Clicks the Cite button and waits (a bounded while) until `done` holds.
+async fn click_cite_until(root: &web_sys::Element, done: impl Fn() -> bool) -> Vec<String> {
+    let button = root
+        .query_selector("button.cite-button")
+        .unwrap()
+        .expect("a Cite button");
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let mut seen = vec![texts(root, ".cite-load-status").join("")];
+    for _ in 0..50 {
+        if done() {
+            break;
+        }
+        pause().await;
+    }
+    seen.push(texts(root, ".cite-load-status").join(""));
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn cite_opens_the_dialog_of_the_article_and_the_view() {
+    install_on_demand();
+    let root = mount(&explorer(), buttons(Rc::new(ViewState::default()), None)).await;
+    let button = root.query_selector("button.cite-button").unwrap().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-haspopup").as_deref(),
+        Some("dialog")
+    );
+    let seen = click_cite_until(&root, || {
+        root.query_selector("dialog.cite-dialog[open]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    assert_eq!(
+        seen.first().map(String::as_str),
+        Some("Loading the citations…")
+    );
+    assert_eq!(seen.last().map(String::as_str), Some(""));
+    let dialog = root
+        .query_selector("dialog.cite-dialog")
+        .unwrap()
+        .expect("the dialog");
+    assert_eq!(texts(&dialog, "h2"), ["Cite"]);
+    assert_eq!(
+        texts(&dialog, "h3"),
+        ["The article", "This view of the explorer"]
+    );
+    assert_eq!(texts(&dialog, ".cite-entry").len(), 11);
+    assert_eq!(button.get_attribute("aria-busy"), None, "no longer busy");
+    // Closing removes it and gives focus back to the button.
+    dialog.unchecked_ref::<web_sys::HtmlDialogElement>().close();
+    pause().await;
+    assert!(root.query_selector("dialog.cite-dialog").unwrap().is_none());
+    assert_eq!(gloo::utils::document().active_element(), Some(button));
+}
+
+#[wasm_bindgen_test]
+async fn cite_this_item_cites_its_passages() {
+    install_on_demand();
+    let explorer = explorer();
+    let item = explorer
+        .data
+        .items
+        .iter()
+        .find(|i| i.evidence.len() == 1)
+        .unwrap()
+        .id
+        .clone();
+    let root = mount(
+        &explorer,
+        buttons(Rc::new(ViewState::default()), Some(&item)),
+    )
+    .await;
+    click_cite_until(&root, || {
+        root.query_selector("dialog.cite-dialog")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    let dialog = root
+        .query_selector("dialog.cite-dialog")
+        .unwrap()
+        .expect("the dialog");
+    assert_eq!(texts(&dialog, "h2"), ["Cite this item"]);
+    assert_eq!(texts(&dialog, "h3"), ["The passage", "The article"]);
+    dialog.unchecked_ref::<web_sys::HtmlDialogElement>().close();
+}
+
+#[wasm_bindgen_test]
+async fn a_module_that_cannot_be_loaded_is_said() {
+    install_failing_on_demand("integrity check failed");
+    let root = mount(&explorer(), buttons(Rc::new(ViewState::default()), None)).await;
+    let seen = click_cite_until(&root, || {
+        texts(&root, ".cite-load-status")
+            .join("")
+            .starts_with("The citations")
+    })
+    .await;
+    assert_eq!(
+        seen.last().map(String::as_str),
+        Some("The citations could not be loaded (integrity check failed); check the connection and try again.")
+    );
+    assert!(root.query_selector("dialog").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn share_is_drawn_only_where_the_device_can_share() {
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"prototype".into()))
+        .unwrap();
+    let had = js_sys::Reflect::has(&prototype, &"share".into()).unwrap();
+    let _ = js_sys::Reflect::delete_property(prototype.unchecked_ref(), &"share".into());
+    let without = mount(&explorer(), buttons(Rc::new(ViewState::default()), None)).await;
+    pause().await;
+    assert_eq!(texts(&without, "button"), ["Cite"]);
+
+    let share = js_sys::Function::new_no_args("return Promise.resolve();");
+    js_sys::Reflect::set(&prototype, &"share".into(), &share).unwrap();
+    let with = mount(&explorer(), buttons(Rc::new(ViewState::default()), None)).await;
+    pause().await;
+    assert_eq!(texts(&with, "button"), ["Cite", "Share"]);
+    if !had {
+        let _ = js_sys::Reflect::delete_property(prototype.unchecked_ref(), &"share".into());
+    }
+}
