@@ -84,7 +84,12 @@ async fn cite_opens_the_dialog_of_the_article_and_the_view() {
     assert_eq!(button.get_attribute("aria-busy"), None, "no longer busy");
     // Closing removes it and gives focus back to the button.
     dialog.unchecked_ref::<web_sys::HtmlDialogElement>().close();
-    pause().await;
+    for _ in 0..50 {
+        if root.query_selector("dialog.cite-dialog").unwrap().is_none() {
+            break;
+        }
+        pause().await;
+    }
     assert!(root.query_selector("dialog.cite-dialog").unwrap().is_none());
     assert_eq!(gloo::utils::document().active_element(), Some(button));
 }
@@ -145,7 +150,10 @@ async fn share_is_drawn_only_where_the_device_can_share() {
         .and_then(|n| js_sys::Reflect::get(&n, &"prototype".into()))
         .unwrap();
     let had = js_sys::Reflect::has(&prototype, &"share".into()).unwrap();
-    let _ = js_sys::Reflect::delete_property(prototype.unchecked_ref(), &"share".into());
+    let _ = js_sys::Reflect::delete_property(
+        prototype.unchecked_ref::<js_sys::Object>(),
+        &"share".into(),
+    );
     let without = mount(&explorer(), buttons(Rc::new(ViewState::default()), None)).await;
     pause().await;
     assert_eq!(texts(&without, "button"), ["Cite"]);
@@ -156,6 +164,9 @@ async fn share_is_drawn_only_where_the_device_can_share() {
     pause().await;
     assert_eq!(texts(&with, "button"), ["Cite", "Share"]);
     if !had {
-        let _ = js_sys::Reflect::delete_property(prototype.unchecked_ref(), &"share".into());
+        let _ = js_sys::Reflect::delete_property(
+            prototype.unchecked_ref::<js_sys::Object>(),
+            &"share".into(),
+        );
     }
 }

@@ -20,9 +20,10 @@ use crate::cite::{CiteContent, Shape};
 type Handler = Closure<dyn FnMut(Event)>;
 
 thread_local! {
-    /// The open dialog's event handlers: kept while it is open, dropped when the next one opens (a handler cannot be
-    /// dropped while it runs, and only one Cite dialog is ever open: it is modal).
-    static HANDLERS: RefCell<Vec<Handler>> = const { RefCell::new(Vec::new()) };
+    /// Each open dialog's event handlers, by the dialog's number: kept while it is open, dropped once it has closed
+    /// (after its close handler has returned: a handler cannot be dropped while it runs).
+    static HANDLERS: RefCell<Vec<(u32, Vec<Handler>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_DIALOG: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn element(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
@@ -50,14 +51,16 @@ fn add(parent: &Element, child: Element) -> Result<Element, JsValue> {
     Ok(child)
 }
 
+/// Adds `handler` for `event` on `target`, kept in `kept` for as long as the dialog lives.
 fn listen(
+    kept: &mut Vec<Handler>,
     target: &Element,
     event: &str,
     handler: impl FnMut(Event) + 'static,
 ) -> Result<(), JsValue> {
     let closure: Handler = Closure::new(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    HANDLERS.with(|h| h.borrow_mut().push(closure));
+    kept.push(closure);
     Ok(())
 }
 
@@ -97,8 +100,11 @@ pub fn open(
     let document = container
         .owner_document()
         .ok_or_else(|| JsValue::from_str("the container is in no document"))?;
-    // The handlers of a dialog opened before are no longer needed: its elements are gone.
-    HANDLERS.with(|h| h.borrow_mut().clear());
+    let number = NEXT_DIALOG.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    let mut kept = Vec::new();
     // A dialog left in this container (it cannot be open: the dialog is modal) goes first.
     while let Some(child) = container.first_element_child() {
         child.remove();
@@ -175,7 +181,7 @@ pub fn open(
                 text.clone(),
                 status.clone(),
             );
-            listen(&button, "click", move |_| {
+            listen(&mut kept, &button, "click", move |_| {
                 let (plain, name, text, status) =
                     (plain.clone(), name.clone(), text.clone(), status.clone());
                 wasm_bindgen_futures::spawn_local(async move {
@@ -206,15 +212,20 @@ pub fn open(
     let dialog: HtmlDialogElement = dialog.unchecked_into();
     {
         let dialog = dialog.clone();
-        listen(&close, "click", move |_| dialog.close())?;
+        listen(&mut kept, &close, "click", move |_| dialog.close())?;
     }
     {
         let (element, opener) = (dialog.clone(), opener.clone());
-        listen(&dialog, "close", move |_| {
+        listen(&mut kept, &dialog, "close", move |_| {
             element.remove();
             let _ = opener.focus();
+            // Dropped on the next turn, once this handler has returned.
+            wasm_bindgen_futures::spawn_local(async move {
+                HANDLERS.with(|h| h.borrow_mut().retain(|(n, _)| *n != number));
+            });
         })?;
     }
+    HANDLERS.with(|h| h.borrow_mut().push((number, kept)));
     container.append_child(&dialog)?;
     dialog.show_modal()?;
     Ok(())
