@@ -169,6 +169,9 @@ test('a card title links to its item page, and a plain click opens the item in p
   await openExplorer(page, '#cat=risk');
   const risk = data.items.find((i) => i.category === 'risk');
   await expect(page.locator(`#card-title-${risk.id} a`)).toHaveAttribute('href', new RegExp(`^#.*item=${risk.id}`));
+  // A data set the reader loaded has no item pages, even the same one from another address.
+  await openExplorer(page, '?data=potential-fruits.json');
+  await expect(page.locator(`#card-title-${item.id} a`)).toHaveAttribute('href', `#item=${item.id}`);
 });
 
 test('an item page works under a sub-path, and its fragment wins over its item', async ({ page }) => {

@@ -202,6 +202,8 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         crate::prerender::end_first_render();
         mark_interactive();
     });
+    // Before any component draws a link: items of the bundled data set have pages of their own (not in the single file).
+    crate::explorer::set_item_pages_exist(crate::share::item_pages_exist(&props.wire));
     let url = use_url_state(props.data_set.clone());
     let state = url.state.clone();
     let navigate = url.navigate.clone();

@@ -134,13 +134,6 @@ pub fn is_single_file() -> bool {
             .is_some()
 }
 
-/// Whether the explorer's items have pages of their own beside it (`items/ID/`, written by the build for the bundled
-/// data set): on a hosted page showing the bundled data set, on the server that draws those pages, and in a script
-/// embed (whose full explorer has them); not in the single file, nor for a data set loaded with `?data=`.
-pub fn item_pages_available() -> bool {
-    !is_single_file() && requested_url().is_none()
-}
-
 /// Fetches the data set at `address` (relative to the page, or an http(s) address of a server that allows CORS).
 pub async fn fetch(address: &str) -> Loaded {
     let label: Rc<str> = text::label_of(address).into();

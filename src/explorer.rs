@@ -1,6 +1,7 @@
 //! What every component shares: the loaded data set with its prepared indexes (from context), and the way to change
 //! the view state (the `Navigate` callback, links and buttons that call it).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -59,6 +60,17 @@ pub struct Navigation {
 /// The callback every component uses to change what is shown.
 pub type Navigate = Callback<Navigation>;
 
+thread_local! {
+    /// Whether the items shown have pages of their own, as [`set_item_pages_exist`] last said.
+    static ITEM_PAGES_EXIST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Says whether the items about to be drawn have pages of their own (`crate::share::item_pages_exist`): the page
+/// sets it for its data set before its components draw their links.
+pub fn set_item_pages_exist(exist: bool) {
+    ITEM_PAGES_EXIST.with(|e| e.set(exist));
+}
+
 /// The link for a state, for `href` attributes: the item's own page when the state is the default view with one item
 /// open and item pages exist (`items/ID/`, which previews well when shared; in an embed too, the full explorer's);
 /// otherwise the in-page fragment. On a host
@@ -66,7 +78,7 @@ pub type Navigate = Callback<Navigation>;
 /// open). Plain clicks are handled in place anyway.
 pub fn state_href(state: &ViewState) -> String {
     let item_page = summit_core::url::item_page_of(state)
-        .filter(|_| crate::chosen_data::item_pages_available());
+        .filter(|_| ITEM_PAGES_EXIST.with(Cell::get));
     if let Some(app) = crate::instance::host_page_app_url() {
         return match item_page {
             Some(id) => summit_core::embed::full_explorer_item_page(&app, id),
