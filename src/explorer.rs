@@ -77,8 +77,8 @@ pub fn set_item_pages_exist(exist: bool) {
 /// page, whose address is not ours, it is the full explorer's link instead (what a new tab or a copied link should
 /// open). Plain clicks are handled in place anyway.
 pub fn state_href(state: &ViewState) -> String {
-    let item_page = summit_core::url::item_page_of(state)
-        .filter(|_| ITEM_PAGES_EXIST.with(Cell::get));
+    let item_page =
+        summit_core::url::item_page_of(state).filter(|_| ITEM_PAGES_EXIST.with(Cell::get));
     if let Some(app) = crate::instance::host_page_app_url() {
         return match item_page {
             Some(id) => summit_core::embed::full_explorer_item_page(&app, id),
