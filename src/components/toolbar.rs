@@ -1,5 +1,5 @@
-//! The bar above the views: the view switcher, the hindsight switch, copy link, cite, share, embed and the theme; in a one-column
-//! layout also the buttons that unfold the filters and the secondary actions.
+//! The bar above the views: the view switcher, the hindsight switch, copy link, cite, share, embed and the theme; in a
+//! one-column layout also the buttons that unfold the filters and the secondary actions.
 
 use std::rc::Rc;
 use summit_core::text::count_noun;
