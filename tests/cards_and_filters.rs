@@ -31,9 +31,11 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
         open_item: Some(item.id.clone()),
         ..ViewState::default()
     });
+    // The page says its items have pages of their own (the bundled data set, not the single file).
+    summit_fruits::explorer::set_item_pages_exist(true);
     let root = mount(
         &explorer,
-        html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
+        html! { <ItemCard {index} open_state={open_state.clone()} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
     )
     .await;
 
@@ -61,8 +63,22 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
         .unwrap()
         .get_attribute("href")
         .unwrap();
-    // The bundled data set's items have pages of their own beside the explorer.
     assert_eq!(href, "items/diplomatic-missions/");
+
+    // Items without pages (a data set the reader loaded) link within the page.
+    summit_fruits::explorer::set_item_pages_exist(false);
+    let root = mount(
+        &explorer,
+        html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
+    )
+    .await;
+    let href = root
+        .query_selector(".card-title a")
+        .unwrap()
+        .unwrap()
+        .get_attribute("href")
+        .unwrap();
+    assert_eq!(href, "#item=diplomatic-missions");
 }
 
 /// A rating whose quotation could mislead on its own (the risks' double negative) says how it is read, beside the
