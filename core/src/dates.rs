@@ -8,7 +8,8 @@ pub struct IsoDate {
     pub day: Option<u8>,
 }
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' names in English.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -145,22 +145,30 @@ pub fn apa(article: &Article) -> Citation {
     c.done()
 }
 
-/// MLA 9, a work on a website (Handbook 5.x core elements; MLA Style Center, "Works Cited: A Quick Guide"):
-/// `Family, Given. “Title in Title Case.” *Outlet*, 4 June 2021, URL without scheme.` No access date: MLA 9 asks for
-/// one only when the work has no date of publication (5.111).
-pub fn mla(article: &Article) -> Citation {
-    let names = authors(&article.author);
+/// The start MLA's entry and Chicago's bibliography share: `Author. “Title in Title Case.” *Outlet*, date`.
+fn author_title_outlet(article: &Article, author: &str, date: Option<String>) -> Citation {
     let mut c = Citation::default();
-    let author = mla_authors(&names);
-    c.push(&author);
+    c.push(author);
     if !author.ends_with('.') {
         c.push(".");
     }
     c.push(&format!(" {} ", quoted(&title_case(&article.title), ".")));
     c.italic(&article.outlet);
-    if let Some(date) = published(article) {
-        c.push(&format!(", {}", mla_date(date)));
+    if let Some(date) = date {
+        c.push(&format!(", {date}"));
     }
+    c
+}
+
+/// MLA 9, a work on a website (Handbook 5.x core elements; MLA Style Center, "Works Cited: A Quick Guide"):
+/// `Family, Given. “Title in Title Case.” *Outlet*, 4 June 2021, URL without scheme.` No access date: MLA 9 asks for
+/// one only when the work has no date of publication (5.111).
+pub fn mla(article: &Article) -> Citation {
+    let mut c = author_title_outlet(
+        article,
+        &mla_authors(&authors(&article.author)),
+        published(article).map(mla_date),
+    );
     c.push(&format!(", {}.", mla_url(&article.url)));
     c.done()
 }
@@ -219,18 +227,11 @@ pub fn chicago_short_note(article: &Article) -> Citation {
 
 /// Chicago 17, the bibliography entry (14.21, 14.191): `Family, Given. “Title.” *Outlet*, June 4, 2021. URL.`
 pub fn chicago_bibliography(article: &Article) -> Citation {
-    let names = authors(&article.author);
-    let mut c = Citation::default();
-    let author = chicago_bibliography_authors(&names);
-    c.push(&author);
-    if !author.ends_with('.') {
-        c.push(".");
-    }
-    c.push(&format!(" {} ", quoted(&title_case(&article.title), ".")));
-    c.italic(&article.outlet);
-    if let Some(date) = published(article) {
-        c.push(&format!(", {}", chicago_date(date)));
-    }
+    let mut c = author_title_outlet(
+        article,
+        &chicago_bibliography_authors(&authors(&article.author)),
+        published(article).map(chicago_date),
+    );
     c.push(&format!(". {}.", article.url));
     c.done()
 }

@@ -154,20 +154,8 @@ pub(super) fn chicago_bibliography_authors(names: &[Name]) -> String {
 
 // ---------- Dates ----------
 
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The months' names, as the explorer writes dates elsewhere.
+pub(super) use crate::dates::MONTH_NAMES as MONTHS;
 
 /// MLA 9's abbreviated months (Handbook 5.66 and appendix 1): May, June and July stay whole, September is "Sept."
 pub(super) const MLA_MONTHS: [&str; 12] = [
