@@ -14,6 +14,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARKER = '<!-- prerendered content -->';
 
 test('titles with $\', $&, $` and $$ prerender exactly', async ({ page }) => {
+  // It runs a build step (`cargo xtask prerender`, which checks that its binaries are current): time for a busy machine.
+  test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'summit-prerender-'));
   try {
     const data = loadData();

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Task::Prerender { dir, data } => postbuild::prerender::write(
             &postbuild::Staging::new(&dir),
             &data.unwrap_or_else(bundled_data_set),
+            postbuild::prerender::Pages::DefaultView,
         )
         .map(|drawn| {
             println!(

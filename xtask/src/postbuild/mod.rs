@@ -155,7 +155,7 @@ fn is_app_file(name: &str, suffix: &str) -> bool {
 pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
     println!("postbuild: minify: {}", minify::write(staging)?);
     let site = item_pages::SiteUrl::from_env()?;
-    let drawn = prerender::write(staging, data)?;
+    let drawn = prerender::write(staging, data, prerender::Pages::WithItems)?;
     println!(
         "postbuild: prerender: wrote {} items into index.html",
         drawn.data.items.len()

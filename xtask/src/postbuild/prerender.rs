@@ -55,8 +55,16 @@ pub struct ItemBlock {
     pub block: String,
 }
 
-/// Writes the block for the data set in `data` into the staging folder's index.html, and draws each item's page.
-pub fn write(staging: &Staging, data: &Path) -> Result<Drawn, String> {
+/// Whether the prerender draws the item pages too, or the default view only.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pages {
+    DefaultView,
+    WithItems,
+}
+
+/// Writes the block for the data set in `data` into the staging folder's index.html, and with [`Pages::WithItems`]
+/// draws each item's page.
+pub fn write(staging: &Staging, data: &Path, pages: Pages) -> Result<Drawn, String> {
     let text = std::fs::read_to_string(data)
         .map_err(|e| format!("cannot read {}: {e}", data.display()))?;
     let (data_set, _warnings) =
@@ -69,18 +77,21 @@ pub fn write(staging: &Staging, data: &Path) -> Result<Drawn, String> {
                 first.join("; ")
             )
         })?;
-    let output = draw(data)?;
+    let output = draw(data, pages)?;
     let (fingerprint, markup, items) = split_output(&output)?;
-    if items.len() != data_set.items.len()
+    let expected = match pages {
+        Pages::DefaultView => 0,
+        Pages::WithItems => data_set.items.len(),
+    };
+    if items.len() != expected
         || items
             .iter()
             .zip(&data_set.items)
             .any(|((id, _), item)| *id != item.id)
     {
         return Err(format!(
-            "the prerender binary drew {} item pages for the data set's {} items",
-            items.len(),
-            data_set.items.len()
+            "the prerender binary drew {} item pages; {expected} were asked for",
+            items.len()
         ));
     }
     let index_block = block(&fingerprint, &markup)?;
@@ -104,14 +115,17 @@ pub fn write(staging: &Staging, data: &Path) -> Result<Drawn, String> {
     })
 }
 
-/// Runs the prerender binary on `data`, with the item pages: its output.
-fn draw(data: &Path) -> Result<String, String> {
+/// Runs the prerender binary on `data` (with the item pages if asked): its output.
+fn draw(data: &Path, pages: Pages) -> Result<String, String> {
     let data =
         std::fs::canonicalize(data).map_err(|e| format!("cannot find {}: {e}", data.display()))?;
     let started = std::time::Instant::now();
-    let output = Command::new("cargo")
-        .args(CARGO_RUN)
-        .arg("--items")
+    let mut command = Command::new("cargo");
+    command.args(CARGO_RUN);
+    if pages == Pages::WithItems {
+        command.arg("--items");
+    }
+    let output = command
         .arg("--data")
         .arg(&data)
         .current_dir(root())
