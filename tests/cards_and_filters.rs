@@ -57,12 +57,7 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
     );
     assert_eq!(texts(&root, ".chip-domain").len(), item.domains.len());
     assert_eq!(texts(&root, ".chip-actor").len(), item.actors.len());
-    let href = root
-        .query_selector(".card-title a")
-        .unwrap()
-        .unwrap()
-        .get_attribute("href")
-        .unwrap();
+    let href = card_link(&root);
     assert_eq!(href, "items/diplomatic-missions/");
 
     // Items without pages (a data set the reader loaded) link within the page.
@@ -72,13 +67,17 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
         html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
     )
     .await;
-    let href = root
-        .query_selector(".card-title a")
+    let href = card_link(&root);
+    assert_eq!(href, "#item=diplomatic-missions");
+}
+
+/// The `href` of the first card's title link.
+fn card_link(root: &web_sys::Element) -> String {
+    root.query_selector(".card-title a")
         .unwrap()
         .unwrap()
         .get_attribute("href")
-        .unwrap();
-    assert_eq!(href, "#item=diplomatic-missions");
+        .unwrap()
 }
 
 /// A rating whose quotation could mislead on its own (the risks' double negative) says how it is read, beside the
