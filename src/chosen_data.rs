@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use summit_core::model::DataSet;
-use summit_core::text;
+use summit_core::text::{self, mib};
 use summit_core::url::{data_param, search_without_data};
 use summit_core::validate::{is_web_url, Limits, Problem};
 
@@ -37,15 +37,15 @@ pub enum Loaded {
 }
 
 /// Refuses a file of `bytes` bytes before it is read when it is over the limit of the default [`Limits`].
-pub fn size_problem(bytes: f64) -> Option<Problem> {
-    let limit = Limits::default().max_bytes;
-    (bytes > limit as f64).then(|| {
+pub fn size_problem(bytes: u64) -> Option<Problem> {
+    let limit = Limits::default().max_bytes as u64;
+    (bytes > limit).then(|| {
         Problem::error(
             "$",
             format!(
-                "the file is {bytes:.0} bytes ({:.1} MiB), over the limit of {limit} bytes ({:.1} MiB); it was not read",
-                bytes / (1024.0 * 1024.0),
-                limit as f64 / (1024.0 * 1024.0)
+                "the file is {bytes} bytes ({}), over the limit of {limit} bytes ({}); it was not read",
+                mib(bytes),
+                mib(limit)
             ),
         )
     })
@@ -197,7 +197,7 @@ pub async fn fetch(address: &str) -> Loaded {
     let announced = response
         .headers()
         .get("content-length")
-        .and_then(|n| n.trim().parse::<f64>().ok());
+        .and_then(|n| n.trim().parse::<u64>().ok());
     if let Some(problem) = announced.and_then(size_problem) {
         return Loaded::Refused {
             problems: Rc::new(vec![problem]),
@@ -215,8 +215,8 @@ pub async fn fetch(address: &str) -> Loaded {
             label,
             "$",
             format!(
-                "the data set is over the limit of {limit} bytes ({:.1} MiB); it was read no further",
-                limit as f64 / (1024.0 * 1024.0)
+                "the data set is over the limit of {limit} bytes ({}); it was read no further",
+                mib(limit as u64)
             ),
         ),
         Err(BodyError::Unreadable) => refused(
@@ -277,7 +277,7 @@ fn decode_utf8(bytes: &[u8]) -> String {
 /// Reads a `Blob` (a `File` is one) as UTF-8 text after checking its size, then loads it.
 async fn read_blob(blob: web_sys::Blob, label: Rc<str>) -> Loaded {
     ondemand::start_loading();
-    if let Some(problem) = size_problem(blob.size()) {
+    if let Some(problem) = size_problem(blob.size() as u64) {
         return Loaded::Refused {
             problems: Rc::new(vec![problem]),
             label,

@@ -165,7 +165,8 @@ impl DialogPlacer {
                     let top = dialog_top(anchor.get(), height, viewport, seen);
                     // CSSOM, not a style attribute: the page's Content-Security-Policy allows this.
                     let style = dialog.style();
-                    let _ = style.set_property("top", &format!("{top}px"));
+                    // Whole pixels: an integer is written without the float formatting the wasm would carry.
+                    let _ = style.set_property("top", &format!("{}px", top.round() as i32));
                     let _ = style.set_property("bottom", "auto");
                     let _ = style.set_property("margin-top", "0");
                     let _ = style.set_property("margin-bottom", "0");

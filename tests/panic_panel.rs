@@ -92,8 +92,8 @@ fn the_panic_panel_replaces_the_app_and_shows_the_message_as_text() {
 
 #[wasm_bindgen_test]
 fn files_over_sixteen_mib_are_refused_before_reading() {
-    assert!(size_problem(16.0 * 1024.0 * 1024.0).is_none());
-    let problem = size_problem(16.0 * 1024.0 * 1024.0 + 1.0).expect("refused");
+    assert!(size_problem(16 * 1024 * 1024).is_none());
+    let problem = size_problem(16 * 1024 * 1024 + 1).expect("refused");
     assert_eq!(problem.path, "$");
     assert!(
         problem.message.contains("over the limit of 16777216 bytes"),

@@ -85,6 +85,19 @@ pub fn count_noun(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", plural(n, one, many))
 }
 
+/// A size in mebibytes with one decimal, as `format!("{:.1} MiB", bytes as f64 / 1048576.0)` writes it (nearest
+/// tenth, a tie to the even one) but in integer arithmetic, so the wasm carries no float formatting:
+/// `mib(16 * 1024 * 1024)` is `"16.0 MiB"`, `mib(1_572_864)` `"1.5 MiB"`.
+pub fn mib(bytes: u64) -> String {
+    const MIB: u128 = 1024 * 1024;
+    let scaled = u128::from(bytes) * 10;
+    let (mut tenths, rest) = (scaled / MIB, scaled % MIB);
+    if rest > MIB / 2 || (rest == MIB / 2 && tenths % 2 == 1) {
+        tenths += 1;
+    }
+    format!("{}.{} MiB", tenths / 10, tenths % 10)
+}
+
 /// Text from a data set's file name, a JSON path or a parser message as the page shows it: control and bidirectional
 /// formatting characters are written as `\u{…}` escapes, so that they can neither hide nor reorder anything. Line
 /// breaks are kept.
@@ -139,6 +152,19 @@ pub fn ceil_boundary(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mebibytes_are_written_as_float_formatting_writes_them() {
+        let tie = 1024 * 1024 / 20; // 0.05 MiB exactly: a tie between two tenths
+        let mut sizes: Vec<u64> = vec![0, 1, 16 * 1024 * 1024, 16 * 1024 * 1024 + 1, u64::from(u32::MAX)];
+        sizes.extend((1..400).flat_map(|k| [k * tie - 1, k * tie, k * tie + 1]));
+        sizes.extend((0..2000u64).map(|k| k * 7919 * 131));
+        for bytes in sizes {
+            let float = format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0));
+            assert_eq!(mib(bytes), float, "{bytes} bytes");
+        }
+        assert_eq!(mib(16 * 1024 * 1024), "16.0 MiB");
+    }
 
     #[test]
     fn clipping_keeps_both_ends() {

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use super::limits::Limits;
 use super::problems::Problem;
 use crate::model::{DataSet, Hindsight};
-use crate::text::clip_middle;
+use crate::text::{clip_middle, mib};
 
 /// Parses a data set (`data/potential-fruits.json`), refusing over-size, empty and too deeply nested input before serde
 /// sees it. Never panics. The errors say where they are: a JSON path for type errors, line and column for syntax errors.
@@ -28,9 +28,9 @@ fn parse_json<T: DeserializeOwned>(json: &str, limits: &Limits) -> Result<T, Vec
             format!(
                 "the file is {} bytes ({}), over the limit of {} bytes ({})",
                 json.len(),
-                mib(json.len()),
+                mib(json.len() as u64),
                 limits.max_bytes,
-                mib(limits.max_bytes)
+                mib(limits.max_bytes as u64)
             ),
         )]);
     }
@@ -51,10 +51,6 @@ fn parse_json<T: DeserializeOwned>(json: &str, limits: &Limits) -> Result<T, Vec
         return Err(vec![serde_problem("$", &e)]);
     }
     Ok(value)
-}
-
-fn mib(bytes: usize) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// Measures the nesting of arrays and objects with a byte scan that skips strings, so that deeply nested input never
