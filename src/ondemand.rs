@@ -205,6 +205,34 @@ impl OnDemand {
         .map(drop)
     }
 
+    /// Opens the Embed dialog inside `container` with the code for the view at `fragment` of the page at `href`;
+    /// focus returns to `opener` when it closes. `scripts` are the `content` of the page's `<meta>` elements naming the
+    /// content-hashed embed scripts, the loader's and the script embed's entry's, when it has them.
+    pub fn open_embed_dialog(
+        &self,
+        container: &web_sys::Element,
+        opener: &web_sys::HtmlElement,
+        data: &[u8],
+        href: &str,
+        fragment: &str,
+        scripts: (Option<&str>, Option<&str>),
+    ) -> Result<(), Failure> {
+        let text = |value: Option<&str>| value.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        self.call(
+            "open_embed_dialog",
+            &[
+                container.into(),
+                opener.into(),
+                Uint8Array::from(data).into(),
+                JsValue::from_str(href),
+                JsValue::from_str(fragment),
+                text(scripts.0),
+                text(scripts.1),
+            ],
+        )
+        .map(drop)
+    }
+
     /// The data set's JSON Schema.
     pub fn schema_json(&self) -> Result<String, Failure> {
         self.text("schema_json", &[])

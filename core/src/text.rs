@@ -156,7 +156,13 @@ mod tests {
     #[test]
     fn mebibytes_are_written_as_float_formatting_writes_them() {
         let tie = 1024 * 1024 / 20; // 0.05 MiB exactly: a tie between two tenths
-        let mut sizes: Vec<u64> = vec![0, 1, 16 * 1024 * 1024, 16 * 1024 * 1024 + 1, u64::from(u32::MAX)];
+        let mut sizes: Vec<u64> = vec![
+            0,
+            1,
+            16 * 1024 * 1024,
+            16 * 1024 * 1024 + 1,
+            u64::from(u32::MAX),
+        ];
         sizes.extend((1..400).flat_map(|k| [k * tie - 1, k * tie, k * tie + 1]));
         sizes.extend((0..2000u64).map(|k| k * 7919 * 131));
         for bytes in sizes {

@@ -8,87 +8,14 @@
 //! clipboard (a sandboxed frame, an insecure page) the citation is selected instead and the live region says to press
 //! Ctrl+C, as the app's own copies do (`src/clipboard.rs`).
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlDialogElement, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 use crate::cite::{CiteContent, Shape};
-
-/// An event handler kept alive by Rust while its element lives.
-type Handler = Closure<dyn FnMut(Event)>;
-
-thread_local! {
-    /// Each open dialog's event handlers, by the dialog's number: kept while it is open, dropped once it has closed
-    /// (after its close handler has returned: a handler cannot be dropped while it runs).
-    static HANDLERS: RefCell<Vec<(u32, Vec<Handler>)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_DIALOG: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-fn element(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
-    let el = document.create_element(tag)?;
-    if !class.is_empty() {
-        el.set_class_name(class);
-    }
-    Ok(el)
-}
-
-fn text_element(
-    document: &Document,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> Result<Element, JsValue> {
-    let el = element(document, tag, class)?;
-    el.set_text_content(Some(text));
-    Ok(el)
-}
-
-/// Appends `child` to `parent` and gives it back.
-fn add(parent: &Element, child: Element) -> Result<Element, JsValue> {
-    parent.append_child(&child)?;
-    Ok(child)
-}
-
-/// Adds `handler` for `event` on `target`, kept in `kept` for as long as the dialog lives.
-fn listen(
-    kept: &mut Vec<Handler>,
-    target: &Element,
-    event: &str,
-    handler: impl FnMut(Event) + 'static,
-) -> Result<(), JsValue> {
-    let closure: Handler = Closure::new(handler);
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    kept.push(closure);
-    Ok(())
-}
-
-/// Whether the page has a clipboard to write to (an insecure page has none).
-fn has_clipboard(navigator: &web_sys::Navigator) -> bool {
-    js_sys::Reflect::get(navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined())
-}
-
-/// Writes `text` to the clipboard; false when the page may not.
-async fn write_text(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    if !has_clipboard(&navigator) {
-        return false;
-    }
-    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text))
-        .await
-        .is_ok()
-}
-
-/// Selects the whole of `node`'s text, for copying by hand.
-fn select(node: &Element) {
-    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-        let _ = selection.select_all_children(node);
-    }
-}
+use crate::dom::{
+    add, button, clear, document_of, element, listen, live_status, open_modal, select,
+    text_element, write_text,
+};
 
 /// Draws the dialog for `content` into `container` and opens it; when it closes it is removed and focus goes back to
 /// `opener`.
@@ -97,18 +24,9 @@ pub fn open(
     opener: &HtmlElement,
     content: &CiteContent,
 ) -> Result<(), JsValue> {
-    let document = container
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("the container is in no document"))?;
-    let number = NEXT_DIALOG.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
+    let document = document_of(container)?;
     let mut kept = Vec::new();
-    // A dialog left in this container (it cannot be open: the dialog is modal) goes first.
-    while let Some(child) = container.first_element_child() {
-        child.remove();
-    }
+    clear(container);
 
     let dialog = element(&document, "dialog", "cite-dialog")?;
     dialog.set_attribute("aria-labelledby", "cite-title")?;
@@ -120,9 +38,7 @@ pub fn open(
     )?
     .set_id("cite-intro");
 
-    let status = text_element(&document, "p", "cite-status", "")?;
-    status.set_attribute("role", "status")?;
-    status.set_attribute("aria-live", "polite")?;
+    let status = live_status(&document, "cite-status")?;
 
     let mut entry_number = 0;
     for (g, group) in content.groups.iter().enumerate() {
@@ -162,11 +78,9 @@ pub fn open(
             };
             text.set_id(&format!("cite-text-{entry_number}"));
             block.append_child(&text)?;
-            let button = element(&document, "button", "button cite-copy")?;
-            button.set_attribute("type", "button")?;
-            button.append_child(&document.create_text_node("Copy"))?;
+            let copy = button(&document, "button cite-copy", "Copy")?;
             add(
-                &button,
+                &copy,
                 text_element(
                     &document,
                     "span",
@@ -174,14 +88,14 @@ pub fn open(
                     &format!(" {} ({})", entry.label, group.heading),
                 )?,
             )?;
-            block.append_child(&button)?;
+            block.append_child(&copy)?;
             let (plain, name, text, status) = (
                 entry.citation.plain(),
                 format!("{} ({})", entry.label, group.heading),
                 text.clone(),
                 status.clone(),
             );
-            listen(&mut kept, &button, "click", move |_| {
+            listen(&mut kept, &copy, "click", move |_| {
                 let (plain, name, text, status) =
                     (plain.clone(), name.clone(), text.clone(), status.clone());
                 wasm_bindgen_futures::spawn_local(async move {
@@ -204,29 +118,8 @@ pub fn open(
 
     dialog.append_child(&status)?;
     let actions = element(&document, "div", "cite-dialog-actions")?;
-    let close = text_element(&document, "button", "button", "Close")?;
-    close.set_attribute("type", "button")?;
+    let close = button(&document, "button", "Close")?;
     actions.append_child(&close)?;
     dialog.append_child(&actions)?;
-
-    let dialog: HtmlDialogElement = dialog.unchecked_into();
-    {
-        let dialog = dialog.clone();
-        listen(&mut kept, &close, "click", move |_| dialog.close())?;
-    }
-    {
-        let (element, opener) = (dialog.clone(), opener.clone());
-        listen(&mut kept, &dialog, "close", move |_| {
-            element.remove();
-            let _ = opener.focus();
-            // Dropped on the next turn, once this handler has returned.
-            wasm_bindgen_futures::spawn_local(async move {
-                HANDLERS.with(|h| h.borrow_mut().retain(|(n, _)| *n != number));
-            });
-        })?;
-    }
-    HANDLERS.with(|h| h.borrow_mut().push((number, kept)));
-    container.append_child(&dialog)?;
-    dialog.show_modal()?;
-    Ok(())
+    open_modal(container, opener, dialog, &close, kept)
 }

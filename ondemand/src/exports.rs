@@ -62,3 +62,27 @@ pub fn open_cite_dialog(
     let content = crate::cite_content(data_set, &request).map_err(|e| JsValue::from_str(&e))?;
     crate::cite_dialog::open(&container, &opener, &content)
 }
+
+/// Opens the Embed dialog inside `container` (an element of the explorer's own root) with the code for the view at
+/// `fragment` of the page at `href`; `opener` gets focus back when it closes. `loader` and `script_entry` are the
+/// `content` of the page's `<meta>` elements naming the content-hashed embed scripts (undefined when it has none).
+#[wasm_bindgen]
+pub fn open_embed_dialog(
+    container: web_sys::Element,
+    opener: web_sys::HtmlElement,
+    data_set: &[u8],
+    href: String,
+    fragment: String,
+    loader: Option<String>,
+    script_entry: Option<String>,
+) -> Result<(), JsValue> {
+    let code = crate::embed_code(
+        data_set,
+        &href,
+        &fragment,
+        loader.as_deref(),
+        script_entry.as_deref(),
+    )
+    .map_err(|e| JsValue::from_str(&e))?;
+    crate::embed_dialog::open(&container, &opener, &code)
+}

@@ -3,8 +3,8 @@
 //!
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
-//! and its schema for the single file's "save" buttons, and the Cite dialog ([`cite`] what it says, [`cite_dialog`]
-//! its drawing). The two modules share no memory: they talk through strings
+//! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
+//! its drawing) and the Embed dialog ([`embed_code`], [`embed_dialog`]), both drawn with [`dom`]. The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
@@ -12,6 +12,7 @@
 
 use summit_core::export::{items_csv, items_json};
 use summit_core::model::DataSet;
+use summit_core::url::{parse_fragment, KnownIds};
 use summit_core::validate::{
     is_web_url, parse_and_validate, parse_and_validate_hindsight, Limits, Problem,
 };
@@ -19,6 +20,8 @@ use summit_core::wire::{self, DataSetOutcome, HindsightOutcome};
 
 pub mod cite;
 pub mod cite_dialog;
+pub mod dom;
+pub mod embed_dialog;
 pub mod exports;
 
 /// The bundled hindsight layer's JSON (`data/hindsight.json`).
@@ -77,6 +80,36 @@ pub fn cite_content(
 ) -> Result<cite::CiteContent, String> {
     let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
     cite::cite_content(&data, request)
+}
+
+/// The Embed dialog's two snippets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbedCode {
+    /// The iframe with the loader that sizes it.
+    pub iframe: String,
+    /// The script embed: its element with the view's settings, and its entry script.
+    pub script: String,
+}
+
+/// The Embed dialog's code for the view at `fragment` (the address's fragment, with or without `#`) of the page at
+/// `href`, on the data set in `data_set` (its wire form). `loader` and `script_entry` are the `content` of the page's
+/// `<meta>` elements that name the content-hashed embed scripts (`None`, or anything unreadable: the stable names).
+pub fn embed_code(
+    data_set: &[u8],
+    href: &str,
+    fragment: &str,
+    loader: Option<&str>,
+    script_entry: Option<&str>,
+) -> Result<EmbedCode, String> {
+    use summit_core::embed::{iframe_snippet, script_snippet, Published};
+    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let (state, _notices) = parse_fragment(fragment, &KnownIds::of(&data));
+    let title = format!("Summit Fruits: {}, explored", data.article.title);
+    let published = |content: Option<&str>| content.and_then(Published::parse);
+    Ok(EmbedCode {
+        iframe: iframe_snippet(href, &state, &title, published(loader).as_ref()),
+        script: script_snippet(href, &state, published(script_entry).as_ref()),
+    })
 }
 
 fn indices(shown: &[u32]) -> Vec<usize> {
@@ -233,5 +266,50 @@ mod tests {
         assert_eq!(content.groups[2].heading, "The article");
         assert!(cite_content(&bundled_wire(), &request(Some("no-such-item"))).is_err());
         assert!(cite_content(b"nonsense", &request(None)).is_err());
+    }
+
+    #[test]
+    fn the_embed_code_is_the_code_of_the_view_the_fragment_names() {
+        use summit_core::embed::{iframe_snippet, script_snippet, Published};
+        use summit_core::state::View;
+        let data = wire::decode::<DataSet>(&bundled_wire()).unwrap();
+        let fragment = "view=matrix&q=nuclear%20arms&cat=low-hanging";
+        let (state, notices) = parse_fragment(fragment, &KnownIds::of(&data));
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.view, View::Matrix);
+        let href = "https://example.org/summit/index.html#view=matrix";
+        let hash = "A".repeat(64);
+        let loader = format!("embed-0123456789abcdef.js sha384-{hash}");
+        let code = embed_code(
+            &bundled_wire(),
+            href,
+            &format!("#{fragment}"),
+            Some(&loader),
+            Some("not a file"),
+        )
+        .unwrap();
+        let title = format!("Summit Fruits: {}, explored", data.article.title);
+        assert_eq!(
+            code.iframe,
+            iframe_snippet(href, &state, &title, Published::parse(&loader).as_ref())
+        );
+        assert_eq!(code.script, script_snippet(href, &state, None));
+        assert!(
+            code.iframe.contains("embed-0123456789abcdef.js"),
+            "{}",
+            code.iframe
+        );
+        assert!(code.iframe.contains("q=nuclear"), "{}", code.iframe);
+        assert!(
+            code.script.contains("data-q=\"nuclear arms\""),
+            "{}",
+            code.script
+        );
+        assert!(
+            code.script.contains("summit-fruits-embed.js"),
+            "{}",
+            code.script
+        );
+        assert!(embed_code(b"nonsense", href, "", None, None).is_err());
     }
 }

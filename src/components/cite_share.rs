@@ -1,26 +1,18 @@
 //! The "Cite" and "Share" buttons of the toolbar and of an item's detail. The Cite dialog itself is drawn by the
-//! on-demand module (`ondemand/src/cite_dialog.rs`), fetched the first time a reader asks for it; this side only asks
-//! and says what happens meanwhile. Share appears only where the device has the Web Share API. Both are one component,
+//! on-demand module (`ondemand/src/cite_dialog.rs`), fetched the first time a reader asks for it; this side only asks,
+//! through a [`DialogButton`], which says what happens meanwhile. Share appears only where the device has the Web Share API. Both are one component,
 //! so that the first module carries one component's code for them, not two.
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use summit_core::state::ViewState;
 
+use crate::components::dialog_button::{DialogButton, OpenDialog};
 use crate::instance::use_instance;
-use crate::ondemand::{self, DataWire};
+use crate::ondemand::DataWire;
 use crate::share::{can_share, item_address, share, view_address};
-
-/// Where the Cite dialog's request stands.
-#[derive(Clone, PartialEq)]
-enum CiteStatus {
-    Idle,
-    Loading,
-    Failed(String),
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CiteShareProps {
@@ -45,8 +37,6 @@ pub struct CiteShareProps {
 #[function_component(CiteShare)]
 pub fn cite_share(props: &CiteShareProps) -> Html {
     let own_host = use_node_ref();
-    let button = use_node_ref();
-    let status = use_state(|| CiteStatus::Idle);
     let can_share_here = use_state(|| false);
     let wire = use_context::<DataWire>().unwrap_or_default();
     let instance = use_instance();
@@ -56,57 +46,22 @@ pub fn cite_share(props: &CiteShareProps) -> Html {
     }
     let host = props.host.clone().unwrap_or_else(|| own_host.clone());
 
-    let on_cite = {
-        let (status, button, host) = (status.clone(), button.clone(), host.clone());
+    let open_cite = {
         let (state, item, wire, instance) = (
             props.state.clone(),
             props.item.clone(),
             wire.clone(),
             instance.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
-            if *status == CiteStatus::Loading {
-                return;
-            }
-            status.set(CiteStatus::Loading);
-            let (status, button, host, wire, item) = (
-                status.clone(),
-                button.clone(),
-                host.clone(),
-                wire.clone(),
-                item.clone(),
-            );
-            let view = state.shown_view().id();
-            let address = view_address(&state, &instance);
-            spawn_local(async move {
-                let outcome = match ondemand::module().await {
-                    Ok(module) => {
-                        let (Some(container), Some(opener)) = (
-                            host.cast::<web_sys::Element>(),
-                            button.cast::<web_sys::HtmlElement>(),
-                        ) else {
-                            return;
-                        };
-                        module
-                            .open_cite_dialog(
-                                &container,
-                                &opener,
-                                wire.bytes(),
-                                view,
-                                &address,
-                                item.as_deref(),
-                            )
-                            .map_err(|f| format!("The citations could not be shown ({f})."))
-                    }
-                    Err(f) => Err(format!(
-                        "The citations could not be loaded ({f}); check the connection and try again."
-                    )),
-                };
-                status.set(match outcome {
-                    Ok(()) => CiteStatus::Idle,
-                    Err(message) => CiteStatus::Failed(message),
-                });
-            });
+        Callback::from(move |open: OpenDialog| {
+            open.module.open_cite_dialog(
+                &open.container,
+                &open.opener,
+                wire.bytes(),
+                state.shown_view().id(),
+                &view_address(&state, &instance),
+                item.as_deref(),
+            )
         })
     };
 
@@ -125,20 +80,9 @@ pub fn cite_share(props: &CiteShareProps) -> Html {
         })
     };
 
-    let loading = *status == CiteStatus::Loading;
     html! {
         <>
-            <button type="button" class="button cite-button" aria-haspopup="dialog" ref={button}
-                aria-busy={loading.then_some("true")} onclick={on_cite}>
-                { &props.label }
-            </button>
-            <span class="cite-load-status" role="status">
-                { match &*status {
-                    CiteStatus::Idle => "",
-                    CiteStatus::Loading => "Loading the citations…",
-                    CiteStatus::Failed(message) => message,
-                } }
-            </span>
+            <DialogButton label={props.label.clone()} class="cite-button" what="the citations" {host} open={open_cite} />
             if *can_share_here {
                 <button type="button" class="button share-button" onclick={on_share}>{ "Share" }</button>
             }

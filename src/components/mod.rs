@@ -6,7 +6,7 @@ pub mod article_header;
 pub mod category_icon;
 pub mod cite_share;
 pub mod data_source_bar;
-pub mod embed_dialog;
+pub mod dialog_button;
 pub mod export_bar;
 pub mod feasibility_meter;
 pub mod filter_panel;

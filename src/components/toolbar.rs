@@ -7,13 +7,15 @@ use summit_core::text::count_noun;
 use yew::prelude::*;
 
 use summit_core::action::Action;
+use summit_core::embed::{LOADER_META, SCRIPT_EMBED_META};
 use summit_core::state::{View, ViewState};
 use summit_core::validate::Problem;
 
 use crate::clipboard::{use_copy, CopyStatus};
 use crate::components::cite_share::CiteShare;
-use crate::components::embed_dialog::EmbedDialog;
+use crate::components::dialog_button::{DialogButton, OpenDialog};
 use crate::explorer::{link_click, push_on, state_href, Navigate};
+use crate::ondemand::DataWire;
 use crate::theme::{apply_theme, saved_theme, Theme};
 
 #[derive(Properties, PartialEq)]
@@ -64,9 +66,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         });
     }
-    let embed_open = use_state(|| false);
-    let embed_button = use_node_ref();
-    // The Cite dialog is drawn here, outside the secondary actions, which fold away (and fold on Escape).
+    // The Cite and Embed dialogs are drawn here, outside the secondary actions, which fold away (and fold on Escape).
     let cite_host = use_node_ref();
     let explorer = crate::explorer::use_explorer();
     let view_title = summit_core::cite::view_title(
@@ -91,19 +91,30 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
 
-    let on_embed = {
-        let embed_open = embed_open.clone();
-        Callback::from(move |_: MouseEvent| embed_open.set(true))
-    };
-    // Focus goes back to the Embed button when its dialog closes.
-    let on_embed_closed = {
-        let embed_open = embed_open.clone();
-        let embed_button = embed_button.clone();
-        Callback::from(move |()| {
-            embed_open.set(false);
-            if let Some(button) = embed_button.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
+    let open_embed = {
+        let (state, wire, instance) = (
+            props.state.clone(),
+            use_context::<DataWire>().unwrap_or_default(),
+            crate::instance::use_instance(),
+        );
+        Callback::from(move |open: OpenDialog| {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let published = |meta: &str| {
+                instance
+                    .query_selector(&format!("meta[name=\"{meta}\"]"))
+                    .and_then(|element| element.get_attribute("content"))
+            };
+            open.module.open_embed_dialog(
+                &open.container,
+                &open.opener,
+                wire.bytes(),
+                &href,
+                &summit_core::url::to_fragment(&state),
+                (
+                    published(LOADER_META).as_deref(),
+                    published(SCRIPT_EMBED_META).as_deref(),
+                ),
+            )
         })
     };
 
@@ -195,7 +206,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <CiteShare state={props.state.clone()} label="Cite" share_title={view_title} host={cite_host.clone()} />
                 if !embedded {
                     if !props.state.embed {
-                        <button type="button" class="button" aria-haspopup="dialog" ref={embed_button} onclick={on_embed}>{ "Embed" }</button>
+                        <DialogButton label="Embed" what="the embed code" host={cite_host.clone()} open={open_embed} />
                     }
                     <div class="field field-inline">
                         <label for="theme">{ "Theme" }</label>
@@ -230,9 +241,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 } }
             </div>
             <div class="cite-host" ref={cite_host}></div>
-            if *embed_open {
-                <EmbedDialog state={props.state.clone()} on_close={on_embed_closed} />
-            }
         </section>
     }
 }

@@ -127,6 +127,30 @@ pub fn install_on_demand() {
         });
     set("open_cite_dialog", cite.as_ref());
     cite.forget();
+    type OpenEmbed = dyn Fn(
+        web_sys::Element,
+        web_sys::HtmlElement,
+        Uint8Array,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    ) -> Result<(), JsValue>;
+    let embed = Closure::<OpenEmbed>::new(
+        |container, opener, data: Uint8Array, href, fragment, loader, entry| {
+            summit_ondemand::exports::open_embed_dialog(
+                container,
+                opener,
+                &data.to_vec(),
+                href,
+                fragment,
+                loader,
+                entry,
+            )
+        },
+    );
+    set("open_embed_dialog", embed.as_ref());
+    embed.forget();
     let provider = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&module));
     install_provider(provider.as_ref());
     provider.forget();
