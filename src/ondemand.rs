@@ -233,10 +233,37 @@ impl OnDemand {
         .map(drop)
     }
 
+    /// Draws the scorecard of the data set in `data` (its wire form) with the bundled hindsight layer into
+    /// `container`; its listed items' links use `links`.
+    pub fn draw_scorecard(
+        &self,
+        container: &web_sys::Element,
+        data: &[u8],
+        links: &ItemLinks,
+    ) -> Result<(), Failure> {
+        self.call(
+            "draw_scorecard",
+            &[
+                container.into(),
+                Uint8Array::from(data).into(),
+                links.href.as_ref().clone(),
+                links.open.as_ref().clone(),
+            ],
+        )
+        .map(drop)
+    }
+
     /// The data set's JSON Schema.
     pub fn schema_json(&self) -> Result<String, Failure> {
         self.text("schema_json", &[])
     }
+}
+
+/// The functions a drawing of the module calls for its item links: `href(id)`, the address of the explorer with the
+/// item open, and `open(id)`, which opens it in place. Kept alive by the component that shows the drawing.
+pub struct ItemLinks {
+    pub href: wasm_bindgen::closure::Closure<dyn Fn(String) -> String>,
+    pub open: wasm_bindgen::closure::Closure<dyn Fn(String)>,
 }
 
 fn export_args(data: &[u8], shown: &[usize]) -> [JsValue; 2] {

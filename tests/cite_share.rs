@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
-use common::{explorer, install_failing_on_demand, install_on_demand, mount, texts};
+use common::{explorer, install_failing_on_demand, install_on_demand, mount, pause, texts};
 use summit_core::state::ViewState;
 use summit_fruits::components::cite_share::CiteShare;
 
@@ -21,15 +21,6 @@ fn buttons(state: Rc<ViewState>, item: Option<&str>) -> Html {
     html! {
         <CiteShare {state} label="Cite" item={item.map(AttrValue::from)} share_title="A title" />
     }
-}
-
-async fn pause() {
-    let pause = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-    yew::scheduler::flush().await;
 }
 
 /// Clicks the Cite button and waits (a bounded while) until `done` holds.

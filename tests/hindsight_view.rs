@@ -97,14 +97,33 @@ async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_item
         hindsight: true,
         ..ViewState::default()
     });
+    let navigations = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let navigate = {
+        let navigations = navigations.clone();
+        Callback::from(move |n: summit_fruits::explorer::Navigation| {
+            navigations.borrow_mut().push(n)
+        })
+    };
     let root = mount(
         &explorer,
         with_layer(
             Some(layer.clone()),
-            html! { <ScorecardView {state} navigate={Callback::noop()} /> },
+            html! { <ScorecardView state={state.clone()} {navigate} /> },
         ),
     )
     .await;
+    // The on-demand module draws it once it has answered.
+    assert_eq!(
+        texts(&root, ".dialog-load-status").join(""),
+        "Loading the scorecard…"
+    );
+    for _ in 0..100 {
+        if !all(&root, "table.scorecard-table").is_empty() {
+            break;
+        }
+        common::pause().await;
+    }
+    assert_eq!(texts(&root, ".dialog-load-status").join(""), "");
     let data = &explorer.data;
     let total = data.items.len();
 
@@ -216,6 +235,20 @@ async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_item
             "{legend}"
         );
     }
+
+    // A plain click on a listed item opens it in place, from the state shown.
+    let link = all(&root, ".scorecard-items li a")
+        .pop()
+        .expect("a list is open");
+    let id = link.get_attribute("data-item-link").unwrap();
+    assert!(link
+        .get_attribute("href")
+        .unwrap()
+        .contains(&format!("item={id}")));
+    link.unchecked_ref::<web_sys::HtmlElement>().click();
+    let asked = navigations.borrow_mut().pop().expect("a navigation");
+    assert_eq!(asked.state.open_item.as_deref(), Some(id.as_str()));
+    assert_eq!(asked.state.view, View::Scorecard);
 }
 
 #[wasm_bindgen_test]

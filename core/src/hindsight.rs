@@ -5,6 +5,9 @@
 use crate::dates::IsoDate;
 use crate::model::{Category, DataSet, Hindsight, HindsightEntry, Outcome, Verdict};
 
+/// The heading of every hindsight section, so the reader never mistakes it for the article.
+pub const HINDSIGHT_HEADING: &str = "After the article, not in it";
+
 impl Verdict {
     /// What the verdict means.
     pub fn description(self) -> &'static str {

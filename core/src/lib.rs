@@ -8,6 +8,7 @@ pub mod dates;
 pub mod embed;
 pub mod embed_mode;
 pub mod export;
+pub mod glyphs;
 pub mod hindsight;
 pub mod keyed;
 pub mod matrix;

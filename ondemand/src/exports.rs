@@ -86,3 +86,22 @@ pub fn open_embed_dialog(
     .map_err(|e| JsValue::from_str(&e))?;
     crate::embed_dialog::open(&container, &opener, &code)
 }
+
+/// Draws the scorecard of the data set in `data_set` with the bundled hindsight layer into `container` (an element of
+/// the explorer's own root), replacing what it held. `href(id)` gives the address of the explorer with an item open,
+/// `open(id)` opens it in place.
+#[wasm_bindgen]
+pub fn draw_scorecard(
+    container: web_sys::Element,
+    data_set: &[u8],
+    href: js_sys::Function,
+    open: js_sys::Function,
+) -> Result<(), JsValue> {
+    let (data, hindsight) = crate::scorecard_inputs(data_set).map_err(|e| JsValue::from_str(&e))?;
+    crate::scorecard_view::draw(
+        &container,
+        &data,
+        &hindsight,
+        crate::scorecard_view::Links { href, open },
+    )
+}

@@ -4,14 +4,15 @@
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
 //! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
-//! its drawing) and the Embed dialog ([`embed_code`], [`embed_dialog`]), both drawn with [`dom`]. The two modules share no memory: they talk through strings
+//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]) and the scorecard view ([`scorecard_view`]),
+//! all drawn with [`dom`]. The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
 //! `#[wasm_bindgen]` export of the same name in [`exports`].
 
 use summit_core::export::{items_csv, items_json};
-use summit_core::model::DataSet;
+use summit_core::model::{DataSet, Hindsight};
 use summit_core::url::{parse_fragment, KnownIds};
 use summit_core::validate::{
     is_web_url, parse_and_validate, parse_and_validate_hindsight, Limits, Problem,
@@ -23,6 +24,7 @@ pub mod cite_dialog;
 pub mod dom;
 pub mod embed_dialog;
 pub mod exports;
+pub mod scorecard_view;
 
 /// The bundled hindsight layer's JSON (`data/hindsight.json`).
 pub const HINDSIGHT_JSON: &str = include_str!("../../data/hindsight.json");
@@ -112,6 +114,24 @@ pub fn embed_code(
     })
 }
 
+/// The data set in `data_set` (its wire form) and the bundled hindsight layer checked against it: what the scorecard
+/// is drawn from.
+pub fn scorecard_inputs(data_set: &[u8]) -> Result<(DataSet, Hindsight), String> {
+    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let (hindsight, _warnings) =
+        parse_and_validate_hindsight(HINDSIGHT_JSON, &data, &Limits::default()).map_err(
+            |problems| {
+                format!(
+                    "the hindsight layer does not fit this data set ({})",
+                    problems
+                        .first()
+                        .map_or("no reason given", |p| p.message.as_str())
+                )
+            },
+        )?;
+    Ok((data, hindsight))
+}
+
 fn indices(shown: &[u32]) -> Vec<usize> {
     shown.iter().map(|&i| i as usize).collect()
 }
@@ -123,7 +143,6 @@ fn unreadable(e: &wire::WireError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use summit_core::model::Hindsight;
 
     fn bundled_wire() -> Vec<u8> {
         let outcome = wire::decode::<DataSetOutcome>(&check_data_set(DATA_SET_JSON)).unwrap();

@@ -7,46 +7,40 @@ use std::rc::Rc;
 use summit_core::text::count_noun;
 
 use yew::prelude::*;
+use yew::virtual_dom::VTag;
 
 use summit_core::dates::format_iso_date;
+use summit_core::glyphs::{verdict_parts, Part, HINDSIGHT_ICON};
+use summit_core::hindsight::HINDSIGHT_HEADING;
 use summit_core::hindsight::{entries_for, outcome_for, source_host};
 use summit_core::model::{Hindsight, HindsightEntry, Verdict};
 
 use crate::frame_embed::leaving_link;
 
-/// Heading text of every hindsight section, so the reader never mistakes it for the article.
-pub const HINDSIGHT_HEADING: &str = "After the article, not in it";
 /// The label of facts from before the article.
 pub const BACKGROUND_LABEL: &str = "Background (before the article)";
 
-/// A verdict's shape in a 16×16 box, so a verdict is never told by colour alone: a ticked disc (borne out),
-/// a half-filled ring (partly), a cross (not borne out) and a curved arrow (overtaken by events).
-/// Drawn inside any `<svg>`; the colours come from the `verdict-*` class of an ancestor.
+/// The parts of a shape from [`summit_core::glyphs`], drawn inside any `<svg>`.
+pub fn glyph(parts: &[Part]) -> Html {
+    parts
+        .iter()
+        .map(|part| {
+            let mut tag = VTag::new(part.tag);
+            if !part.class.is_empty() {
+                tag.add_attribute("class", part.class);
+            }
+            for &(name, value) in part.attributes {
+                tag.add_attribute(name, value);
+            }
+            Html::from(tag)
+        })
+        .collect()
+}
+
+/// A verdict's shape ([`summit_core::glyphs::verdict_parts`]) drawn inside any `<svg>`; the colours come from the
+/// `verdict-*` class of an ancestor.
 pub fn verdict_glyph(verdict: Verdict) -> Html {
-    match verdict {
-        Verdict::BorneOut => html! {
-            <>
-                <circle class="verdict-fill" cx="8" cy="8" r="7" />
-                <path class="verdict-knockout" d="M4.6 8.2l2.3 2.4l4.6-4.9" />
-            </>
-        },
-        Verdict::Partly => html! {
-            <>
-                <circle class="verdict-back" cx="8" cy="8" r="6.4" />
-                <path class="verdict-fill" d="M8 1.6a6.4 6.4 0 0 0 0 12.8z" />
-                <circle class="verdict-ring" cx="8" cy="8" r="6.4" />
-            </>
-        },
-        Verdict::NotBorneOut => html! {
-            <path class="verdict-cross" d="M3.5 3.5l9 9M12.5 3.5l-9 9" />
-        },
-        Verdict::Overtaken => html! {
-            <>
-                <path class="verdict-arc" d="M2.4 11.5A5.6 5.6 0 0 1 13.4 9.6" />
-                <path class="verdict-fill" d="M10.2 8.6h6.2l-3.1 5.2z" />
-            </>
-        },
-    }
+    glyph(verdict_parts(verdict))
 }
 
 #[derive(Properties, PartialEq)]
@@ -86,13 +80,11 @@ pub fn outcome_badge(props: &OutcomeBadgeProps) -> Html {
     }
 }
 
-/// The icon of the hindsight layer: a clock with a forward arrow, "later than the article".
+/// The icon of the hindsight layer ([`HINDSIGHT_ICON`]): a clock with a forward arrow, "later than the article".
 pub fn hindsight_icon() -> Html {
     html! {
         <svg class="hindsight-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <circle cx="7" cy="9" r="5.5" />
-            <path d="M7 5.8v3.4l2.2 1.4" />
-            <path d="M10.5 1.5h4v4M14.5 1.5l-3.2 3.2" />
+            { glyph(HINDSIGHT_ICON) }
         </svg>
     }
 }

@@ -45,6 +45,17 @@ pub async fn mount(explorer: &ExplorerContext, content: Html) -> web_sys::Elemen
     root
 }
 
+/// Lets a turn of the event loop pass (10 ms), then runs Yew's pending renders: for answers that come back through a
+/// promise, such as the on-demand module's.
+pub async fn pause() {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    yew::scheduler::flush().await;
+}
+
 /// The text of every element that matches `selector` below `root`.
 pub fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
@@ -151,6 +162,17 @@ pub fn install_on_demand() {
     );
     set("open_embed_dialog", embed.as_ref());
     embed.forget();
+    type DrawScorecard = dyn Fn(
+        web_sys::Element,
+        Uint8Array,
+        js_sys::Function,
+        js_sys::Function,
+    ) -> Result<(), JsValue>;
+    let scorecard = Closure::<DrawScorecard>::new(|container, data: Uint8Array, href, open| {
+        summit_ondemand::exports::draw_scorecard(container, &data.to_vec(), href, open)
+    });
+    set("draw_scorecard", scorecard.as_ref());
+    scorecard.forget();
     let provider = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&module));
     install_provider(provider.as_ref());
     provider.forget();

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use summit_core::model::{Category, Verdict};
 
 use super::MatrixCtx;
-use crate::components::category_icon::category_shape;
 use crate::components::hindsight_panel::VerdictIcon;
+use summit_core::glyphs::category_shape;
 
 /// The legend below the matrix.
 pub(super) fn legend(ctx: &MatrixCtx) -> Html {

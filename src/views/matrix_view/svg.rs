@@ -18,9 +18,9 @@ use summit_core::results::Explorer;
 use summit_core::state::ViewState;
 
 use super::MatrixCtx;
-use crate::components::category_icon::category_shape;
 use crate::components::hindsight_panel::verdict_glyph;
 use crate::explorer::{link_click, state_href, ExplorerContext, HistoryMode, Navigate, Navigation};
+use summit_core::glyphs::category_shape;
 
 /// The marks' own state: the current mark (its row id and item), the mark under the pointer and the focused mark's
 /// item.

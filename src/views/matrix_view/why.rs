@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use super::MatrixCtx;
 use crate::components::category_icon::category_icon;
-use crate::components::hindsight_panel::{VerdictIcon, HINDSIGHT_HEADING};
+use crate::components::hindsight_panel::VerdictIcon;
 use crate::components::reading_note::reading_note;
+use summit_core::hindsight::HINDSIGHT_HEADING;
 
 /// The panel for the item at index `shown` (hovered, else focused), or a hint when there is none.
 pub(super) fn why_panel(ctx: &MatrixCtx, shown: Option<usize>) -> Html {
