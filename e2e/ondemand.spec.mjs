@@ -124,6 +124,23 @@ test.describe('the on-demand module', () => {
     await expect(page.locator('.panic-panel')).toHaveCount(0);
   });
 
+  test('offline, saving the matrix says why it could not, and a save once the network is back works', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
+    await openExplorer(page, '#view=matrix');
+    const status = page.locator('.matrix-save-status');
+    await page.getByRole('button', { name: 'Save as SVG' }).click();
+    await expect(status).toContainText('Could not save the matrix as SVG: the part of the explorer that writes files could not be loaded');
+    await page.getByRole('button', { name: 'Save as PNG' }).click();
+    await expect(status).toContainText('Could not save the matrix as PNG: the part of the explorer that writes files could not be loaded');
+    await expect(page.locator('.matrix-mark').first()).toBeVisible();
+    await page.unroute(ON_DEMAND);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as SVG' }).click()]);
+    expect(file.suggestedFilename()).toBe('summit-fruits-matrix.svg');
+    await expect(status).toHaveText('Saved the matrix as summit-fruits-matrix.svg.');
+    expect(errors.filter((e) => !/ondemand|internetdisconnected|Failed to fetch|net::/i.test(e))).toEqual([]);
+  });
+
   test('offline, a chosen data set is refused with the reason instead of a blank page', async ({ page }) => {
     await page.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
     await openExplorer(page);

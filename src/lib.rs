@@ -11,12 +11,13 @@
 //!   components look elements up by id.
 //! - `bundled`: the data set bundled into the app; `chosen_data`: another data set the reader chose (file, drop,
 //!   `?data=`); `hindsight_layer`: the bundled hindsight file, loaded when the reader turns it on; `ondemand`: the
-//!   loader of the second wasm module that checks data sets and hindsight and writes the downloads.
+//!   loader of the second wasm module that checks data sets and hindsight, writes the downloads (the matrix's SVG
+//!   and PNG files too) and draws the Cite and Embed dialogs and the scorecard.
 //! - `script_embed`: mounts explorers into a host page's `[data-summit-fruits]` elements; `frame_embed`: the
 //!   embedded explorer's link out, links that leave it, and, in an iframe, the height it reports and where its
 //!   dialogs open.
-//! - `clipboard`: copying text, with what happened when the page may not; `download`: saving a file;
-//!   `matrix_file`: the matrix as SVG and PNG files; `theme`: the light and dark themes.
+//! - `clipboard`: copying text, with what happened when the page may not; `download`: saving a file; `theme`: the
+//!   light and dark themes.
 //! - `prerender`: the default view drawn at build time by Yew's server renderer, and hydrated in the browser;
 //!   `item_page`: an item's own page, which the build draws with the item open, taken over by the explorer.
 //! - this file: `start()` and the panic panel that replaces a blank page.
@@ -32,7 +33,6 @@ pub mod frame_embed;
 pub mod hindsight_layer;
 pub mod instance;
 pub mod item_page;
-pub mod matrix_file;
 pub mod ondemand;
 pub mod prerender;
 pub mod script_embed;

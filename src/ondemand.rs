@@ -253,6 +253,28 @@ impl OnDemand {
         .map(drop)
     }
 
+    /// The drawn matrix `svg` as a standalone SVG file titled `title`.
+    pub fn matrix_svg_file(&self, svg: &web_sys::Element, title: &str) -> Result<String, Failure> {
+        self.text("matrix_svg_file", &[svg.into(), JsValue::from_str(title)])
+    }
+
+    /// The drawn matrix `svg` as a PNG at twice its size, titled `title`.
+    pub async fn matrix_png(
+        &self,
+        svg: &web_sys::Element,
+        title: &str,
+    ) -> Result<web_sys::Blob, Failure> {
+        let promise = self
+            .call("matrix_png", &[svg.into(), JsValue::from_str(title)])?
+            .dyn_into::<Promise>()
+            .map_err(|_| Failure("matrix_png gave no promise".into()))?;
+        JsFuture::from(promise)
+            .await
+            .map_err(|e| reason(&e))?
+            .dyn_into::<web_sys::Blob>()
+            .map_err(|_| Failure("the canvas made no PNG (the picture may be too large)".into()))
+    }
+
     /// The data set's JSON Schema.
     pub fn schema_json(&self) -> Result<String, Failure> {
         self.text("schema_json", &[])

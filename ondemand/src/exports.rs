@@ -105,3 +105,20 @@ pub fn draw_scorecard(
         crate::scorecard_view::Links { href, open },
     )
 }
+
+/// The drawn matrix `svg` (the app's `<svg>` element) as a standalone SVG file titled `title`, with the current
+/// theme's colours.
+#[wasm_bindgen]
+pub fn matrix_svg_file(svg: web_sys::Element, title: String) -> Result<String, JsValue> {
+    crate::matrix_file::matrix_svg_file(&svg, &title).map_err(|e| JsValue::from_str(&e))
+}
+
+/// The drawn matrix `svg` as a PNG at twice its size, titled `title`: a promise of the `Blob`.
+#[wasm_bindgen]
+pub async fn matrix_png(svg: web_sys::Element, title: String) -> Result<web_sys::Blob, JsValue> {
+    let file =
+        crate::matrix_file::matrix_svg_file(&svg, &title).map_err(|e| JsValue::from_str(&e))?;
+    crate::matrix_file::matrix_png(&file, &svg)
+        .await
+        .map_err(|e| JsValue::from_str(&e))
+}

@@ -5,7 +5,7 @@
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
 //! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
 //! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]) and the scorecard view ([`scorecard_view`]),
-//! all drawn with [`dom`]. The two modules share no memory: they talk through strings
+//! all drawn with [`dom`], and the matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
@@ -24,6 +24,7 @@ pub mod cite_dialog;
 pub mod dom;
 pub mod embed_dialog;
 pub mod exports;
+pub mod matrix_file;
 pub mod scorecard_view;
 
 /// The bundled hindsight layer's JSON (`data/hindsight.json`).

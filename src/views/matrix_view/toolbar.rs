@@ -10,7 +10,7 @@ use summit_core::state::MatrixRows;
 use super::MatrixCtx;
 use crate::download::{download_blob, download_text};
 use crate::explorer::push_on;
-use crate::matrix_file::{matrix_png, matrix_svg_file};
+use crate::ondemand;
 
 /// The toolbar above the matrix; the save buttons only when there are marks to save.
 pub(super) fn matrix_toolbar(
@@ -58,8 +58,8 @@ pub(super) fn matrix_toolbar(
             </fieldset>
             if has_marks {
                 <div class="matrix-save" role="group" aria-label="Save the matrix">
-                    <button type="button" class="button matrix-save-button" onclick={save_svg(svg_ref, save_status, file_title.clone())}>{"Save as SVG"}</button>
-                    <button type="button" class="button matrix-save-button" onclick={save_png(svg_ref, save_status, file_title)}>{"Save as PNG"}</button>
+                    <button type="button" class="button matrix-save-button" onclick={save(svg_ref, save_status, file_title.clone(), Format::Svg)}>{"Save as SVG"}</button>
+                    <button type="button" class="button matrix-save-button" onclick={save(svg_ref, save_status, file_title, Format::Png)}>{"Save as PNG"}</button>
                 </div>
             }
             // Always present, so that what a save did (or why it failed) is announced.
@@ -68,54 +68,57 @@ pub(super) fn matrix_toolbar(
     }
 }
 
-/// Saves the drawn matrix as a standalone SVG file.
-fn save_svg(
-    svg_ref: &NodeRef,
-    save_status: &UseStateHandle<String>,
-    file_title: String,
-) -> Callback<MouseEvent> {
-    let svg_ref = svg_ref.clone();
-    let save_status = save_status.clone();
-    Callback::from(move |_: MouseEvent| {
-        let result = svg_ref
-            .cast::<web_sys::Element>()
-            .ok_or_else(|| "the matrix is not on the page".to_string())
-            .and_then(|svg| matrix_svg_file(&svg, &file_title))
-            .and_then(|file| download_text(&file, SVG_FILE_NAME, "image/svg+xml"));
-        save_status.set(match result {
-            Ok(()) => format!("Saved the matrix as {SVG_FILE_NAME}."),
-            Err(reason) => format!("Could not save the matrix as SVG: {reason}."),
-        });
-    })
+/// Which file a save writes.
+#[derive(Clone, Copy)]
+enum Format {
+    Svg,
+    Png,
 }
 
-/// Saves the drawn matrix as a PNG at twice its size (drawn from its SVG file, so it takes a moment).
-fn save_png(
+/// Saves the drawn matrix as a standalone SVG file, or as a PNG at twice its size drawn from it. The files are
+/// written by the on-demand module, fetched first if need be; the status says what happens meanwhile.
+fn save(
     svg_ref: &NodeRef,
     save_status: &UseStateHandle<String>,
     file_title: String,
+    format: Format,
 ) -> Callback<MouseEvent> {
     let svg_ref = svg_ref.clone();
     let save_status = save_status.clone();
     Callback::from(move |_: MouseEvent| {
+        let (kind, file_name) = match format {
+            Format::Svg => ("SVG", SVG_FILE_NAME),
+            Format::Png => ("PNG", PNG_FILE_NAME),
+        };
         let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-            save_status.set(
-                "Could not save the matrix as PNG: the matrix is not on the page.".to_string(),
-            );
+            save_status.set(format!(
+                "Could not save the matrix as {kind}: the matrix is not on the page."
+            ));
             return;
         };
-        let save_status = save_status.clone();
-        let file_title = file_title.clone();
-        save_status.set("Drawing the matrix as PNG…".to_string());
+        let (save_status, file_title) = (save_status.clone(), file_title.clone());
+        save_status.set(format!("Drawing the matrix as {kind}…"));
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match matrix_svg_file(&svg, &file_title) {
-                Ok(file) => matrix_png(&file, &svg).await,
-                Err(reason) => Err(reason),
-            }
-            .and_then(|png| download_blob(&png, PNG_FILE_NAME));
+            let result = match ondemand::module().await {
+                Ok(module) => match format {
+                    Format::Svg => module
+                        .matrix_svg_file(&svg, &file_title)
+                        .map_err(|f| f.0)
+                        .and_then(|file| download_text(&file, file_name, "image/svg+xml")),
+                    Format::Png => module
+                        .matrix_png(&svg, &file_title)
+                        .await
+                        .map_err(|f| f.0)
+                        .and_then(|png| download_blob(&png, file_name)),
+                },
+                Err(f) => Err(format!(
+                    "the part of the explorer that writes files could not be loaded ({f}); check the connection and \
+                     try again"
+                )),
+            };
             save_status.set(match result {
-                Ok(()) => format!("Saved the matrix as {PNG_FILE_NAME}."),
-                Err(reason) => format!("Could not save the matrix as PNG: {reason}."),
+                Ok(()) => format!("Saved the matrix as {file_name}."),
+                Err(reason) => format!("Could not save the matrix as {kind}: {reason}."),
             });
         });
     })

@@ -1,18 +1,33 @@
 //! The matrix as files to save: a standalone SVG (a copy of the drawn matrix without what only works in the page,
 //! with the current theme's colours written in) and a PNG drawn from it. The browser side; the file's text is
-//! `summit_core::export`'s.
+//! `summit_core::export`'s. The app hands over the drawn `<svg>` when a reader saves it.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use summit_core::export::{matrix_svg_style, standalone_svg, MatrixPalette};
 use summit_core::model::{Category, Verdict};
 
-use crate::download::describe;
-use crate::instance::elements_of;
+/// A JavaScript error's message, or its string form.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "no reason given".to_string())
+}
+
+/// The elements of `list` that are `T`s.
+fn elements_of<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
+    (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<T>().ok())
+}
+
+fn window() -> Result<web_sys::Window, String> {
+    web_sys::window().ok_or_else(|| "there is no window".to_string())
+}
 
 /// The design tokens of the current theme that the matrix is drawn with, as the page has them now.
 fn current_palette(svg: &web_sys::Element) -> Result<MatrixPalette, String> {
-    let style = gloo::utils::window()
+    let style = window()?
         .get_computed_style(svg)
         .ok()
         .flatten()
@@ -68,8 +83,9 @@ pub fn matrix_svg_file(svg: &web_sys::Element, title: &str) -> Result<String, St
         for attribute in ["tabindex", "href", "data-pos"] {
             let _ = mark.remove_attribute(attribute);
         }
-        if let Some(name) = mark.get_attribute("aria-label") {
-            let document = gloo::utils::document();
+        if let (Some(name), Some(document)) =
+            (mark.get_attribute("aria-label"), svg.owner_document())
+        {
             if let Ok(tip) = document.create_element_ns(Some(SVG_NS), "title") {
                 tip.set_text_content(Some(&name));
                 let _ = mark.insert_before(&tip, mark.first_child().as_ref());
@@ -109,9 +125,9 @@ pub async fn matrix_png(svg_file: &str, svg: &web_sys::Element) -> Result<web_sy
 
     // The matrix's width and height are whole viewBox units (summit_core::matrix_layout).
     const SCALE: u32 = 2;
-    let canvas = gloo::utils::document()
-        .create_element("canvas")
-        .ok()
+    let canvas = svg
+        .owner_document()
+        .and_then(|document| document.create_element("canvas").ok())
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         .ok_or("the page could not make a canvas")?;
     canvas.set_width(width * SCALE);
