@@ -1,4 +1,5 @@
-// The on-demand module (ondemand/: the data-set checker, the hindsight layer's check, the downloads): the default view
+// The on-demand module (ondemand/: the data-set checker, the hindsight layer's check, the downloads, the scorecard and
+// timeline views, the Cite and Embed dialogs): the default view
 // never fetches it; the first use of one of its features fetches its JS and wasm once each, integrity-checked, with a
 // visible busy state while it comes; a module that cannot be had (offline, a changed file) is said in words, never a
 // blank page.
@@ -106,6 +107,42 @@ test.describe('the on-demand module', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Loading the hindsight layer…' })).toHaveCount(0);
     await expect(page.locator('#main')).not.toHaveAttribute('aria-busy', 'true');
     await expect(page.locator('.hindsight-load-error')).toHaveCount(0);
+  });
+
+  test('the timeline comes with it: "Loading the timeline…" while it comes, a sentence when it cannot', async ({ page }) => {
+    const errors = watchErrors(page);
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    let offline = false;
+    await page.route(ON_DEMAND, async (route) => {
+      if (offline) return route.abort('internetdisconnected');
+      await held;
+      await route.continue();
+    });
+    await openExplorer(page);
+    await page.getByRole('link', { name: 'Timeline' }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the timeline…' })).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { name: 'Timeline', level: 2 })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the timeline…' })).toHaveCount(0);
+    // A chip opens its card in place, as a card's link does.
+    const chip = page.locator('a.timeline-chip').first();
+    await chip.click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page).toHaveURL(/view=timeline&item=/);
+    expect(errors).toEqual([]);
+
+    // In a new page, offline: the timeline says why it is not there, and the rest of the explorer works.
+    const other = await page.context().newPage();
+    await other.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
+    offline = true;
+    await openExplorer(other, '#view=timeline');
+    await expect(other.getByRole('status').filter({ hasText: 'The timeline could not be loaded (' })).toContainText('check the connection');
+    await other.getByRole('link', { name: 'Cards' }).first().click();
+    await expect(other.getByRole('main').getByRole('article')).toHaveCount(data.items.length);
+    await other.close();
   });
 
   test('a changed file fails its integrity check and the reader is told, with the page still there', async ({ page }) => {

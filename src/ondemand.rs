@@ -239,13 +239,40 @@ impl OnDemand {
         &self,
         container: &web_sys::Element,
         data: &[u8],
-        links: &ItemLinks,
+        links: &ViewLinks,
     ) -> Result<(), Failure> {
         self.call(
             "draw_scorecard",
             &[
                 container.into(),
                 Uint8Array::from(data).into(),
+                links.href.as_ref().clone(),
+                links.open.as_ref().clone(),
+            ],
+        )
+        .map(drop)
+    }
+
+    /// Draws the timeline of the data set in `data` (its wire form) into `container`: `included` says for each item
+    /// whether the filters let it through, `hindsight` whether the layer is on, `embedded` whether links that leave
+    /// the explorer open a new tab; its links use `links`.
+    pub fn draw_timeline(
+        &self,
+        container: &web_sys::Element,
+        data: &[u8],
+        included: &[bool],
+        (hindsight, embedded): (bool, bool),
+        links: &ViewLinks,
+    ) -> Result<(), Failure> {
+        let included: Vec<u8> = included.iter().map(|&i| u8::from(i)).collect();
+        self.call(
+            "draw_timeline",
+            &[
+                container.into(),
+                Uint8Array::from(data).into(),
+                Uint8Array::from(included.as_slice()).into(),
+                JsValue::from_bool(hindsight),
+                JsValue::from_bool(embedded),
                 links.href.as_ref().clone(),
                 links.open.as_ref().clone(),
             ],
@@ -281,11 +308,12 @@ impl OnDemand {
     }
 }
 
-/// The functions a drawing of the module calls for its item links: `href(id)`, the address of the explorer with the
-/// item open, and `open(id)`, which opens it in place. Kept alive by the component that shows the drawing.
-pub struct ItemLinks {
-    pub href: wasm_bindgen::closure::Closure<dyn Fn(String) -> String>,
-    pub open: wasm_bindgen::closure::Closure<dyn Fn(String)>,
+/// The functions a view the module draws calls for its links into the explorer: `href(kind, arg)`, the address of
+/// the explorer there, and `open(kind, arg)`, which goes there in place (`src/views/drawn_view.rs`). Kept alive by the
+/// component that shows the view.
+pub struct ViewLinks {
+    pub href: wasm_bindgen::closure::Closure<dyn Fn(String, String) -> String>,
+    pub open: wasm_bindgen::closure::Closure<dyn Fn(String, String)>,
 }
 
 fn export_args(data: &[u8], shown: &[usize]) -> [JsValue; 2] {

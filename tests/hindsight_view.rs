@@ -240,7 +240,8 @@ async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_item
     let link = all(&root, ".scorecard-items li a")
         .pop()
         .expect("a list is open");
-    let id = link.get_attribute("data-item-link").unwrap();
+    assert_eq!(link.get_attribute("data-link").as_deref(), Some("item"));
+    let id = link.get_attribute("data-link-arg").unwrap();
     assert!(link
         .get_attribute("href")
         .unwrap()
@@ -419,10 +420,12 @@ async fn the_timeline_continues_with_later_facts_only_with_the_layer() {
     let timeline = || html! { <TimelineView state={state.clone()} included={included.clone()} navigate={Callback::noop()} /> };
 
     let off = mount(&explorer, timeline()).await;
+    common::until_drawn(&off, "section.timeline-view").await;
     assert!(off.query_selector(".hindsight-timeline").unwrap().is_none());
     assert!(!off.text_content().unwrap().contains("Hindsight"));
 
     let on = mount(&explorer, with_layer(Some(layer.clone()), timeline())).await;
+    common::until_drawn(&on, "section.hindsight-timeline").await;
     let part = on
         .query_selector(".hindsight-timeline")
         .unwrap()

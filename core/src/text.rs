@@ -85,6 +85,16 @@ pub fn count_noun(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", plural(n, one, many))
 }
 
+/// `text` with its first letter a capital, for the app's own English phrases ("the citations" becomes "The
+/// citations"); ASCII only, so the wasm carries no case tables.
+pub fn capitalised(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
 /// A size in mebibytes with one decimal, as `format!("{:.1} MiB", bytes as f64 / 1048576.0)` writes it (nearest
 /// tenth, a tie to the even one) but in integer arithmetic, so the wasm carries no float formatting:
 /// `mib(16 * 1024 * 1024)` is `"16.0 MiB"`, `mib(1_572_864)` `"1.5 MiB"`.
@@ -152,6 +162,13 @@ pub fn ceil_boundary(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_raises_an_ascii_first_letter_only() {
+        assert_eq!(capitalised("the citations"), "The citations");
+        assert_eq!(capitalised(""), "");
+        assert_eq!(capitalised("élan"), "élan");
+    }
 
     #[test]
     fn mebibytes_are_written_as_float_formatting_writes_them() {

@@ -88,8 +88,8 @@ pub fn open_embed_dialog(
 }
 
 /// Draws the scorecard of the data set in `data_set` with the bundled hindsight layer into `container` (an element of
-/// the explorer's own root), replacing what it held. `href(id)` gives the address of the explorer with an item open,
-/// `open(id)` opens it in place.
+/// the explorer's own root), replacing what it held. `href(kind, arg)` and `open(kind, arg)` are the app's for links
+/// into the explorer (`crate::view_parts`).
 #[wasm_bindgen]
 pub fn draw_scorecard(
     container: web_sys::Element,
@@ -102,7 +102,7 @@ pub fn draw_scorecard(
         &container,
         &data,
         &hindsight,
-        crate::scorecard_view::Links { href, open },
+        crate::view_parts::Links { href, open },
     )
 }
 
@@ -121,4 +121,38 @@ pub async fn matrix_png(svg: web_sys::Element, title: String) -> Result<web_sys:
     crate::matrix_file::matrix_png(&file, &svg)
         .await
         .map_err(|e| JsValue::from_str(&e))
+}
+
+/// Draws the timeline of the data set in `data_set` into `container` (an element of the explorer's own root),
+/// replacing what it held. `included` has a byte per item, 1 where the filters let it through; `hindsight` says
+/// whether the bundled hindsight layer is on, `embedded` whether links that leave the explorer open a new tab.
+/// `href(kind, arg)` and `open(kind, arg)` are the app's for links into the explorer (`item` and an item's id,
+/// `article` and a paragraph's id).
+#[wasm_bindgen]
+pub fn draw_timeline(
+    container: web_sys::Element,
+    data_set: &[u8],
+    included: &[u8],
+    hindsight: bool,
+    embedded: bool,
+    href: js_sys::Function,
+    open: js_sys::Function,
+) -> Result<(), JsValue> {
+    let (data, layer) = if hindsight {
+        let (data, layer) = crate::scorecard_inputs(data_set).map_err(|e| JsValue::from_str(&e))?;
+        (data, Some(layer))
+    } else {
+        (
+            crate::data_set(data_set).map_err(|e| JsValue::from_str(&e))?,
+            None,
+        )
+    };
+    let included: Vec<bool> = included.iter().map(|&b| b != 0).collect();
+    let input = crate::timeline_view::TimelineInput {
+        data: &data,
+        included: &included,
+        hindsight: layer.as_ref(),
+        embedded,
+    };
+    crate::timeline_view::draw(&container, &input, crate::view_parts::Links { href, open })
 }

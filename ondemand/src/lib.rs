@@ -4,8 +4,9 @@
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
 //! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
-//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]) and the scorecard view ([`scorecard_view`]),
-//! all drawn with [`dom`], and the matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
+//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), the scorecard and timeline views
+//! ([`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
+//! matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
@@ -26,6 +27,8 @@ pub mod embed_dialog;
 pub mod exports;
 pub mod matrix_file;
 pub mod scorecard_view;
+pub mod timeline_view;
+pub mod view_parts;
 
 /// The bundled hindsight layer's JSON (`data/hindsight.json`).
 pub const HINDSIGHT_JSON: &str = include_str!("../../data/hindsight.json");
@@ -115,10 +118,15 @@ pub fn embed_code(
     })
 }
 
+/// The data set in `data_set` (its wire form).
+pub fn data_set(data_set: &[u8]) -> Result<DataSet, String> {
+    wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))
+}
+
 /// The data set in `data_set` (its wire form) and the bundled hindsight layer checked against it: what the scorecard
-/// is drawn from.
+/// (and the timeline with the layer on) is drawn from.
 pub fn scorecard_inputs(data_set: &[u8]) -> Result<(DataSet, Hindsight), String> {
-    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let data = self::data_set(data_set)?;
     let (hindsight, _warnings) =
         parse_and_validate_hindsight(HINDSIGHT_JSON, &data, &Limits::default()).map_err(
             |problems| {

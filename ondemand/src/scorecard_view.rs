@@ -3,102 +3,24 @@
 //! open the list of the items behind them. The sums and sentences come from `summit_core::hindsight::scorecard` and
 //! `summit_core::scorecard`; this only lays them out.
 //!
-//! The app gives two functions: `href(id)`, the address of the explorer with that item open (from its current
-//! state), and `open(id)`, which opens it in place. A listed item is a link with that address; a plain click opens it
-//! in place, a modified click (new tab, new window) is left to the browser. Which count is open is kept here, in the
-//! drawing, for as long as it is shown.
+//! A listed item is a link to its card (`crate::view_parts::Links`). Which count is open is kept here, in the drawing,
+//! for as long as it is shown.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MouseEvent};
+use web_sys::{Document, Element};
 
-use summit_core::glyphs::{category_shape, verdict_parts, Part, HINDSIGHT_ICON};
+use summit_core::glyphs::HINDSIGHT_ICON;
 use summit_core::hindsight::{scorecard, ScoreRow, Scorecard, HINDSIGHT_HEADING};
 use summit_core::model::{Category, DataSet, Hindsight, Verdict};
 use summit_core::scorecard::{
     cell_items, count_label, selection_text, Column, Selection, Table, NO_FACTS,
 };
 
-use crate::dom::{add, element, listen, text_element, Handler};
-
-const SVG: &str = "http://www.w3.org/2000/svg";
-
-thread_local! {
-    /// Each drawn scorecard's container and event handlers: replaced when the same container is drawn again, and
-    /// dropped once the app has taken its container out of the page.
-    static DRAWN: RefCell<Vec<(Element, Vec<Handler>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The app's two functions for the listed items' links.
-pub struct Links {
-    /// `href(id)`: the address of the explorer with the item open.
-    pub href: Function,
-    /// `open(id)`: opens the item in place.
-    pub open: Function,
-}
-
-impl Links {
-    fn href(&self, id: &str) -> String {
-        self.href
-            .call1(&JsValue::UNDEFINED, &JsValue::from_str(id))
-            .ok()
-            .and_then(|h| h.as_string())
-            .unwrap_or_default()
-    }
-}
-
-/// An empty `<svg>` icon of `size` CSS pixels with the classes `class`; decorative (its words are always beside it).
-fn svg_icon(document: &Document, class: &str, size: u32) -> Result<Element, JsValue> {
-    let svg = document.create_element_ns(Some(SVG), "svg")?;
-    svg.set_attribute("class", class)?;
-    svg.set_attribute("viewBox", "0 0 16 16")?;
-    svg.set_attribute("width", &size.to_string())?;
-    svg.set_attribute("height", &size.to_string())?;
-    svg.set_attribute("aria-hidden", "true")?;
-    svg.set_attribute("focusable", "false")?;
-    Ok(svg)
-}
-
-/// An icon drawn from a shape's `parts`.
-fn icon(document: &Document, class: &str, size: u32, parts: &[Part]) -> Result<Element, JsValue> {
-    let svg = svg_icon(document, class, size)?;
-    for part in parts {
-        let shape = document.create_element_ns(Some(SVG), part.tag)?;
-        if !part.class.is_empty() {
-            shape.set_attribute("class", part.class)?;
-        }
-        for &(name, value) in part.attributes {
-            shape.set_attribute(name, value)?;
-        }
-        svg.append_child(&shape)?;
-    }
-    Ok(svg)
-}
-
-fn category_icon(document: &Document, category: Category) -> Result<Element, JsValue> {
-    let svg = svg_icon(
-        document,
-        &format!("category-icon cat-{}", category.id()),
-        16,
-    )?;
-    let path = document.create_element_ns(Some(SVG), "path")?;
-    path.set_attribute("d", category_shape(category))?;
-    svg.append_child(&path)?;
-    Ok(svg)
-}
-
-fn verdict_icon(document: &Document, verdict: Verdict, size: u32) -> Result<Element, JsValue> {
-    icon(
-        document,
-        &format!("verdict-icon verdict-{}", verdict.id()),
-        size,
-        verdict_parts(verdict),
-    )
-}
+use crate::dom::{add, element, listen, text_element};
+use crate::view_parts::{category_icon, icon, show, verdict_icon, Links};
 
 /// A row's header cell content and its label: the level's name and rank, or the category's icon and name.
 fn row_header(
@@ -173,7 +95,7 @@ struct Drawing {
     tables: Vec<TableParts>,
     buttons: Vec<(Element, Selection)>,
     selection: Cell<Option<Selection>>,
-    links: Links,
+    links: Rc<Links>,
 }
 
 impl Drawing {
@@ -222,36 +144,10 @@ impl Drawing {
                 )?;
                 li.set_attribute("data-item", id)?;
                 add(&li, category_icon(&self.document, *category)?)?;
-                let link = add(&li, text_element(&self.document, "a", "", title)?)?;
-                link.set_attribute("href", &self.links.href(id))?;
-                link.set_attribute("data-item-link", id)?;
+                add(&li, self.links.link(&self.document, "", "item", id, title)?)?;
             }
         }
         Ok(())
-    }
-
-    /// A plain click on a listed item's link opens it in place; a modified one is left to the browser.
-    fn follow(&self, event: &MouseEvent) {
-        if event.ctrl_key()
-            || event.meta_key()
-            || event.shift_key()
-            || event.alt_key()
-            || event.button() != 0
-        {
-            return;
-        }
-        let id = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("a[data-item-link]").ok().flatten())
-            .and_then(|link| link.get_attribute("data-item-link"));
-        if let Some(id) = id {
-            event.prevent_default();
-            let _ = self
-                .links
-                .open
-                .call1(&JsValue::UNDEFINED, &JsValue::from_str(&id));
-        }
     }
 }
 
@@ -456,6 +352,7 @@ pub fn draw(
     hindsight: &Hindsight,
     links: Links,
 ) -> Result<(), JsValue> {
+    let links = Rc::new(links);
     let document = crate::dom::document_of(container)?;
     let card = scorecard(data, hindsight);
     let section = element(&document, "section", "scorecard-view")?;
@@ -520,7 +417,7 @@ pub fn draw(
         tables,
         buttons,
         selection: Cell::new(None),
-        links,
+        links: links.clone(),
     });
     let mut kept = Vec::new();
     for (button, count) in &drawing.buttons {
@@ -529,23 +426,5 @@ pub fn draw(
             let _ = drawing.choose(count);
         })?;
     }
-    {
-        let drawing = drawing.clone();
-        listen(&mut kept, &section, "click", move |event| {
-            if let Some(event) = event.dyn_ref::<MouseEvent>() {
-                drawing.follow(event);
-            }
-        })?;
-    }
-
-    while let Some(child) = container.first_child() {
-        container.remove_child(&child)?;
-    }
-    container.append_child(&section)?;
-    DRAWN.with(|d| {
-        let mut d = d.borrow_mut();
-        d.retain(|(c, _)| c.is_connected() && c != container);
-        d.push((container.clone(), kept));
-    });
-    Ok(())
+    show(container, &section, links, kept)
 }

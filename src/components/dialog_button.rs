@@ -5,6 +5,8 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use summit_core::text::capitalised;
+
 use crate::ondemand::{self, Failure, OnDemand};
 
 /// Where a dialog's request stands.
@@ -106,14 +108,4 @@ pub fn dialog_button(props: &DialogButtonProps) -> Html {
             </span>
         </>
     }
-}
-
-/// `what` with its first letter a capital: "the citations" becomes "The citations" (ASCII only, so the wasm carries
-/// no case tables; `what` is the app's own English).
-fn capitalised(what: &str) -> String {
-    let mut text = what.to_string();
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    text
 }

@@ -56,6 +56,17 @@ pub async fn pause() {
     yew::scheduler::flush().await;
 }
 
+/// Waits (a bounded while) until `selector` finds an element below `root`: for a view the on-demand module draws.
+pub async fn until_drawn(root: &web_sys::Element, selector: &str) {
+    for _ in 0..200 {
+        if root.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        pause().await;
+    }
+    panic!("nothing matched {selector} in time");
+}
+
 /// The text of every element that matches `selector` below `root`.
 pub fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
@@ -173,6 +184,30 @@ pub fn install_on_demand() {
     });
     set("draw_scorecard", scorecard.as_ref());
     scorecard.forget();
+    type DrawTimeline = dyn Fn(
+        web_sys::Element,
+        Uint8Array,
+        Uint8Array,
+        bool,
+        bool,
+        js_sys::Function,
+        js_sys::Function,
+    ) -> Result<(), JsValue>;
+    let timeline = Closure::<DrawTimeline>::new(
+        |container, data: Uint8Array, included: Uint8Array, hindsight, embedded, href, open| {
+            summit_ondemand::exports::draw_timeline(
+                container,
+                &data.to_vec(),
+                &included.to_vec(),
+                hindsight,
+                embedded,
+                href,
+                open,
+            )
+        },
+    );
+    set("draw_timeline", timeline.as_ref());
+    timeline.forget();
     let provider = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&module));
     install_provider(provider.as_ref());
     provider.forget();
