@@ -280,6 +280,35 @@ impl OnDemand {
         .map(drop)
     }
 
+    /// Draws the article view of the data set in `data` (its wire form) into `container`: `included` says for each
+    /// item whether the filters let it through, `passage` is the passage the address names (item id, evidence
+    /// index), `embedded` whether the link to the original opens a new tab; its links use `links`.
+    pub fn draw_article(
+        &self,
+        container: &web_sys::Element,
+        data: &[u8],
+        included: &[bool],
+        passage: Option<(&str, usize)>,
+        embedded: bool,
+        links: &ViewLinks,
+    ) -> Result<(), Failure> {
+        let included: Vec<u8> = included.iter().map(|&i| u8::from(i)).collect();
+        self.call(
+            "draw_article",
+            &[
+                container.into(),
+                Uint8Array::from(data).into(),
+                Uint8Array::from(included.as_slice()).into(),
+                passage.map_or(JsValue::UNDEFINED, |(item, _)| JsValue::from_str(item)),
+                JsValue::from(passage.map_or(0, |(_, evidence)| evidence as u32)),
+                JsValue::from_bool(embedded),
+                links.href.as_ref().clone(),
+                links.open.as_ref().clone(),
+            ],
+        )
+        .map(drop)
+    }
+
     /// The drawn matrix `svg` as a standalone SVG file titled `title`.
     pub fn matrix_svg_file(&self, svg: &web_sys::Element, title: &str) -> Result<String, Failure> {
         self.text("matrix_svg_file", &[svg.into(), JsValue::from_str(title)])

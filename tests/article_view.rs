@@ -1,5 +1,5 @@
 //! Component tests of the article and timeline views: mounted with the bundled data set in headless Chromium (the
-//! timeline drawn by the on-demand module's functions, which the test stands in for the module).
+//! on-demand module's functions draw them, which the test stands in for the module).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -70,15 +70,15 @@ async fn mount(
         included: Rc::new(included),
         which,
     };
-    if which == Which::Timeline {
-        common::install_on_demand();
-    }
+    common::install_on_demand();
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    if which == Which::Timeline {
-        // The on-demand module draws the timeline once it has answered.
-        common::until_drawn(&root, "section.timeline-view").await;
-    }
+    // The on-demand module draws the view once it has answered.
+    let drawn = match which {
+        Which::Article => "section.article-view",
+        Which::Timeline => "section.timeline-view",
+    };
+    common::until_drawn(&root, drawn).await;
     root
 }
 

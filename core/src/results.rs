@@ -1,32 +1,25 @@
-//! A data set prepared for exploring (its search index and where each quotation sits in the article), and what the
-//! filters leave of it: the items shown in order, which items pass, the facet counts and the terms to mark.
+//! A data set prepared for exploring (its search index), and what the filters leave of it: the items shown in order, which items pass, the facet counts and the terms to mark.
 
 use std::rc::Rc;
 
 use crate::model::{term_label, Category, DataSet, Item};
-use crate::passages::{locate, PassageMap};
 use crate::query::{
     facet_counts, filter_items, marked_terms, search_terms, sort_items, FacetCounts, SearchIndex,
 };
 use crate::state::{Filters, SortOrder};
 
-/// A data set and what is computed from it once: the search index and where each quotation sits in the article.
+/// A data set and what is computed from it once: the search index. (Where each quotation sits in the article is the
+/// article view's, computed when it is drawn: `crate::passages::locate`.)
 pub struct Explorer {
     pub data: Rc<DataSet>,
     pub index: SearchIndex,
-    pub passages: PassageMap,
 }
 
 impl Explorer {
     /// Prepares a data set for exploring.
     pub fn new(data: Rc<DataSet>) -> Self {
         let index = SearchIndex::new(&data);
-        let passages = locate(&data);
-        Explorer {
-            data,
-            index,
-            passages,
-        }
+        Explorer { data, index }
     }
 
     /// The item with this id, and its position in the data set.

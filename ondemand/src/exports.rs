@@ -156,3 +156,33 @@ pub fn draw_timeline(
     };
     crate::timeline_view::draw(&container, &input, crate::view_parts::Links { href, open })
 }
+
+/// Draws the article view of the data set in `data_set` into `container` (an element of the explorer's own root),
+/// replacing what it held, and brings the current passage into view. `included` has a byte per item, 1 where the
+/// filters let it through; `passage_item` and `passage_evidence` name the passage the address names (`passage_item`
+/// undefined when it names none); `embedded` says whether the link to the original opens a new tab. `href(kind, arg)`
+/// and `open(kind, arg)` are the app's for links into the explorer.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn draw_article(
+    container: web_sys::Element,
+    data_set: &[u8],
+    included: &[u8],
+    passage_item: Option<String>,
+    passage_evidence: u32,
+    embedded: bool,
+    href: js_sys::Function,
+    open: js_sys::Function,
+) -> Result<(), JsValue> {
+    let data = crate::data_set(data_set).map_err(|e| JsValue::from_str(&e))?;
+    let included: Vec<bool> = included.iter().map(|&b| b != 0).collect();
+    let input = crate::article_view::ArticleInput {
+        data: &data,
+        included: &included,
+        passage: passage_item
+            .as_deref()
+            .map(|id| (id, passage_evidence as usize)),
+        embedded,
+    };
+    crate::article_view::draw(&container, &input, crate::view_parts::Links { href, open })
+}

@@ -4,8 +4,8 @@
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
 //! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
-//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), the scorecard and timeline views
-//! ([`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
+//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), the article, scorecard and timeline views
+//! ([`article_view`], [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
 //! matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
@@ -20,6 +20,7 @@ use summit_core::validate::{
 };
 use summit_core::wire::{self, DataSetOutcome, HindsightOutcome};
 
+pub mod article_view;
 pub mod cite;
 pub mod cite_dialog;
 pub mod dom;

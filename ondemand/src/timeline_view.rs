@@ -19,7 +19,7 @@ use summit_core::model::{DataSet, Event, Hindsight, HindsightEntry};
 use summit_core::text::{count_noun, plural};
 
 use crate::dom::{add, element, text_element};
-use crate::view_parts::{category_icon, icon, path_icon, show, Links};
+use crate::view_parts::{category_icon, icon, leaving_link, paragraph_id, path_icon, show, Links};
 
 /// The star that marks the summit.
 const SUMMIT_STAR: &str =
@@ -57,11 +57,6 @@ impl TimelineInput<'_> {
                 .filter_map(|id| self.item(id))
                 .any(|(index, _)| self.included(index))
     }
-}
-
-/// The id of a paragraph of the article view (`src/views/article_view.rs` draws it).
-pub fn paragraph_id(section_id: &str, n: usize) -> String {
-    format!("para-{section_id}-{n}")
 }
 
 /// The first day a date can mean, for placing the publication marker; unreadable dates sort last.
@@ -198,29 +193,6 @@ fn event_entry(
     )?;
     item_chips(document, &li, input, links, &event.items)?;
     Ok(li)
-}
-
-/// A link that leaves the explorer; in embed mode it opens a new tab and says so (as the app's `leaving_link`).
-fn leaving_link(
-    document: &Document,
-    href: &str,
-    class: &str,
-    embedded: bool,
-    text: &str,
-) -> Result<Element, JsValue> {
-    let link = text_element(document, "a", class, text)?;
-    link.set_attribute("href", href)?;
-    if embedded {
-        link.set_attribute("target", "_blank")?;
-        link.set_attribute("rel", "noopener noreferrer")?;
-        add(
-            &link,
-            text_element(document, "span", "visually-hidden", " (opens in a new tab)")?,
-        )?;
-    } else {
-        link.set_attribute("rel", "noopener")?;
-    }
-    Ok(link)
 }
 
 /// One dated fact from after the article, labelled as hindsight, with its source and the cards it bears on.

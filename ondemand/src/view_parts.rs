@@ -3,7 +3,8 @@
 //! kept while its container is on the page.
 //!
 //! A link into the explorer is an `<a data-link="KIND" data-link-arg="ARG">`: `item` with an item's id (its card),
-//! or `article` with a paragraph's id (the article view at that paragraph). The app gives two functions,
+//! or `article` with a paragraph's id (the article view at that paragraph). Any other element with these attributes
+//! (the article's highlights) follows them on a click too. The app gives two functions,
 //! `href(kind, arg)` (the address, from the state it shows now) and `open(kind, arg)` (go there in place); it also
 //! sets these links' addresses again when its state changes. A plain click opens in place; a modified one (new tab,
 //! new window) is left to the browser.
@@ -76,7 +77,7 @@ impl Links {
         let Some(link) = event
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("a[data-link]").ok().flatten())
+            .and_then(|t| t.closest("[data-link]").ok().flatten())
         else {
             return;
         };
@@ -118,6 +119,34 @@ pub fn show(
         d.push((container.clone(), kept));
     });
     Ok(())
+}
+
+/// The `id` of a paragraph of the article view, `n` counted from 1 as quotations count it.
+pub fn paragraph_id(section_id: &str, n: usize) -> String {
+    format!("para-{section_id}-{n}")
+}
+
+/// A link that leaves the explorer; in embed mode it opens a new tab and says so (as the app's `frame_embed::leaving_link`).
+pub fn leaving_link(
+    document: &Document,
+    href: &str,
+    class: &str,
+    embedded: bool,
+    text: &str,
+) -> Result<Element, JsValue> {
+    let link = text_element(document, "a", class, text)?;
+    link.set_attribute("href", href)?;
+    if embedded {
+        link.set_attribute("target", "_blank")?;
+        link.set_attribute("rel", "noopener noreferrer")?;
+        add(
+            &link,
+            text_element(document, "span", "visually-hidden", " (opens in a new tab)")?,
+        )?;
+    } else {
+        link.set_attribute("rel", "noopener")?;
+    }
+    Ok(link)
 }
 
 /// An empty `<svg>` icon of `size` CSS pixels with the classes `class`; decorative (its words are always beside it).

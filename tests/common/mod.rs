@@ -208,6 +208,39 @@ pub fn install_on_demand() {
     );
     set("draw_timeline", timeline.as_ref());
     timeline.forget();
+    type DrawArticle = dyn Fn(
+        web_sys::Element,
+        Uint8Array,
+        Uint8Array,
+        Option<String>,
+        u32,
+        bool,
+        js_sys::Function,
+        js_sys::Function,
+    ) -> Result<(), JsValue>;
+    let article = Closure::<DrawArticle>::new(
+        |container,
+         data: Uint8Array,
+         included: Uint8Array,
+         item,
+         evidence,
+         embedded,
+         href,
+         open| {
+            summit_ondemand::exports::draw_article(
+                container,
+                &data.to_vec(),
+                &included.to_vec(),
+                item,
+                evidence,
+                embedded,
+                href,
+                open,
+            )
+        },
+    );
+    set("draw_article", article.as_ref());
+    article.forget();
     let provider = Closure::<dyn Fn() -> Promise>::new(move || Promise::resolve(&module));
     install_provider(provider.as_ref());
     provider.forget();
