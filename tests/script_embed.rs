@@ -2,6 +2,8 @@
 //! and the instance root that components look their elements up in.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use wasm_bindgen_test::*;
 
 use summit_fruits::instance::{host_page_app_url, Instance, ScriptEmbedOptions};
@@ -42,6 +44,7 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
     let address = gloo::utils::window().location().href().unwrap();
     let history = gloo::utils::window().history().unwrap().length().unwrap();
 
+    common::install_on_demand();
     assert_eq!(
         mount_embeds("summit-fruits-embed-test.css", INTEGRITY, APP),
         2
@@ -81,6 +84,13 @@ async fn every_marked_element_gets_its_own_explorer_with_its_own_options() {
             shadow_text(element, "h1").is_empty(),
             "no page header in an embed"
         );
+    }
+    // The on-demand module draws the timeline once it has answered.
+    for _ in 0..200 {
+        if shadow_text(&timeline, "h2").iter().any(|h| h == "Timeline") {
+            break;
+        }
+        common::pause().await;
     }
     assert!(shadow_text(&timeline, "h2").iter().any(|h| h == "Timeline"));
     assert!(shadow_text(&matrix, "h2")
