@@ -22,7 +22,9 @@ export function watchErrors(page) {
 
 /**
  * Opens the explorer at `path` (relative to BASE_URL) and waits until the app has started: the block before the
- * prerendered default view (its loading notice), which the app removes when it starts, is gone and the h1 is there.
+ * prerendered default view (its loading notice), which the app removes when it starts, is gone and the h1 is there;
+ * and, for a view the on-demand module draws (the article, the timeline, the scorecard), until it has drawn it or
+ * said why it could not.
  */
 export async function openExplorer(page, path = '') {
   await page.goto(path);
@@ -30,6 +32,19 @@ export async function openExplorer(page, path = '') {
   await expect(page.locator('h1')).toHaveText('Potential Fruits of the Biden-Putin Summit');
   // An address with the hindsight layer on waits for it: it arrives from the on-demand module, one round trip later.
   await expect(page.locator('#main[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
+  await viewsDrawn(page);
+}
+
+/** Waits until every view the on-demand module draws on `page` (a page or a frame) is drawn, or says why it is not. */
+export async function viewsDrawn(page) {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.drawn-view')].every(
+        (view) => view.firstElementChild || /could not be/.test(view.nextElementSibling?.textContent ?? ''),
+      ),
+    null,
+    { timeout: 15_000 },
+  );
 }
 
 /**

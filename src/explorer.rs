@@ -108,12 +108,13 @@ pub fn use_explorer() -> ExplorerContext {
 pub fn link_click(navigate: &Navigate, state: ViewState) -> Callback<MouseEvent> {
     let navigate = navigate.clone();
     Callback::from(move |event: MouseEvent| {
-        if event.ctrl_key()
-            || event.meta_key()
-            || event.shift_key()
-            || event.alt_key()
-            || event.button() != 0
-        {
+        let modifiers = [
+            event.ctrl_key(),
+            event.meta_key(),
+            event.shift_key(),
+            event.alt_key(),
+        ];
+        if !summit_core::action::is_plain_click(modifiers, event.button()) {
             return;
         }
         event.prevent_default();

@@ -112,6 +112,22 @@ pub async fn module() -> Result<OnDemand, Failure> {
     }
 }
 
+/// Runs `use_it` with the module, fetched first if need be. A failure comes back as the sentence a status shows,
+/// naming `what` ("the citations"): "The citations could not be loaded (…); check the connection and try again." when
+/// the module cannot be had, "The citations could not be shown (…)." when `use_it` fails.
+pub async fn shown_with<T>(
+    what: &str,
+    use_it: impl FnOnce(OnDemand) -> Result<T, Failure>,
+) -> Result<T, String> {
+    let what = summit_core::text::capitalised(what);
+    match module().await {
+        Ok(module) => use_it(module).map_err(|f| format!("{what} could not be shown ({f}).")),
+        Err(f) => Err(format!(
+            "{what} could not be loaded ({f}); check the connection and try again."
+        )),
+    }
+}
+
 /// Forgets the module (or its failure), so that the next use asks the provider again.
 pub fn forget() {
     PENDING.with(|p| *p.borrow_mut() = None);

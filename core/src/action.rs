@@ -8,6 +8,12 @@ use crate::model::Category;
 use crate::state::{MatrixRows, PassageRef, SortOrder, View, ViewState};
 use crate::url::MAX_SEARCH_CHARS;
 
+/// Whether a click on a link into the explorer is one the explorer follows in place (with history): the main button
+/// and no Ctrl, Meta, Shift or Alt. A modified click (a new tab, a new window) is left to the browser.
+pub fn is_plain_click(modifiers: [bool; 4], button: i16) -> bool {
+    button == 0 && !modifiers.contains(&true)
+}
+
 /// One option of a facet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterOption {

@@ -1,4 +1,5 @@
-//! Tests of the view state's transitions (`ViewState::apply`) and of the embed mode's derivation.
+//! Tests of the view state's transitions (`ViewState::apply`), of which clicks on a link are followed in place, and
+//! of the embed mode's derivation.
 
 use summit_core::action::{Action, FilterOption};
 use summit_core::embed_mode::{query_asks_embed, EmbedMode};
@@ -172,4 +173,17 @@ fn only_the_pair_embed_1_asks_for_embed_mode() {
     assert!(!query_asks_embed("?embed=10"));
     assert!(!query_asks_embed("?xembed=1"));
     assert!(!query_asks_embed(""));
+}
+
+#[test]
+fn only_a_plain_main_button_click_is_followed_in_place() {
+    use summit_core::action::is_plain_click;
+    assert!(is_plain_click([false; 4], 0));
+    for held in 0..4 {
+        let mut modifiers = [false; 4];
+        modifiers[held] = true;
+        assert!(!is_plain_click(modifiers, 0), "modifier {held}");
+    }
+    assert!(!is_plain_click([false; 4], 1), "the middle button");
+    assert!(!is_plain_click([false; 4], 2), "the secondary button");
 }

@@ -66,12 +66,13 @@ impl Links {
 
     /// A plain click on a link into the explorer goes there in place; a modified one is left to the browser.
     fn follow(&self, event: &MouseEvent) {
-        if event.ctrl_key()
-            || event.meta_key()
-            || event.shift_key()
-            || event.alt_key()
-            || event.button() != 0
-        {
+        let modifiers = [
+            event.ctrl_key(),
+            event.meta_key(),
+            event.shift_key(),
+            event.alt_key(),
+        ];
+        if !summit_core::action::is_plain_click(modifiers, event.button()) {
             return;
         }
         let Some(link) = event

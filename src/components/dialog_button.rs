@@ -5,8 +5,6 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use summit_core::text::capitalised;
-
 use crate::ondemand::{self, Failure, OnDemand};
 
 /// Where a dialog's request stands.
@@ -72,19 +70,14 @@ pub fn dialog_button(props: &DialogButtonProps) -> Html {
                 ) else {
                     return;
                 };
-                let outcome = match ondemand::module().await {
-                    Ok(module) => open
-                        .emit(OpenDialog {
-                            module,
-                            container,
-                            opener,
-                        })
-                        .map_err(|f| format!("{} could not be shown ({f}).", capitalised(&what))),
-                    Err(f) => Err(format!(
-                        "{} could not be loaded ({f}); check the connection and try again.",
-                        capitalised(&what)
-                    )),
-                };
+                let outcome = ondemand::shown_with(&what, |module| {
+                    open.emit(OpenDialog {
+                        module,
+                        container,
+                        opener,
+                    })
+                })
+                .await;
                 status.set(match outcome {
                     Ok(()) => Status::Idle,
                     Err(message) => Status::Failed(message),

@@ -15,7 +15,6 @@ use yew::prelude::*;
 
 use summit_core::action::Action;
 use summit_core::state::{View, ViewState};
-use summit_core::text::capitalised;
 
 use crate::explorer::{state_href, HistoryMode, Navigate, Navigation};
 use crate::instance::{use_instance, Instance};
@@ -121,20 +120,15 @@ pub fn drawn_view(props: &DrawnViewProps) -> Html {
                 let Some(container) = host.cast::<web_sys::Element>() else {
                     return;
                 };
-                let outcome = match ondemand::module().await {
-                    Ok(module) => draw
-                        .emit(DrawView {
-                            module,
-                            container,
-                            data,
-                            links,
-                        })
-                        .map_err(|f| format!("{} could not be shown ({f}).", capitalised(&what))),
-                    Err(f) => Err(format!(
-                        "{} could not be loaded ({f}); check the connection and try again.",
-                        capitalised(&what)
-                    )),
-                };
+                let outcome = ondemand::shown_with(&what, |module| {
+                    draw.emit(DrawView {
+                        module,
+                        container,
+                        data,
+                        links,
+                    })
+                })
+                .await;
                 drawn.set(outcome.is_ok());
                 failure.set(outcome.err());
             });
