@@ -249,6 +249,23 @@ impl OnDemand {
         .map(drop)
     }
 
+    /// Calls the module's view function `name` with the element to draw into, the data set's wire bytes, `args`
+    /// (what the view shows) and the links' two functions, as every `draw_*` export takes them.
+    fn draw_view(
+        &self,
+        name: &str,
+        container: &web_sys::Element,
+        data: &[u8],
+        args: &[JsValue],
+        links: &ViewLinks,
+    ) -> Result<(), Failure> {
+        let mut all = vec![container.into(), Uint8Array::from(data).into()];
+        all.extend_from_slice(args);
+        all.push(links.href.as_ref().clone());
+        all.push(links.open.as_ref().clone());
+        self.call(name, &all).map(drop)
+    }
+
     /// Draws the scorecard of the data set in `data` (its wire form) with the bundled hindsight layer into
     /// `container`; its listed items' links use `links`.
     pub fn draw_scorecard(
@@ -257,72 +274,47 @@ impl OnDemand {
         data: &[u8],
         links: &ViewLinks,
     ) -> Result<(), Failure> {
-        self.call(
-            "draw_scorecard",
-            &[
-                container.into(),
-                Uint8Array::from(data).into(),
-                links.href.as_ref().clone(),
-                links.open.as_ref().clone(),
-            ],
-        )
-        .map(drop)
+        self.draw_view("draw_scorecard", container, data, &[], links)
     }
 
-    /// Draws the timeline of the data set in `data` (its wire form) into `container`: `included` says for each item
-    /// whether the filters let it through, `hindsight` whether the layer is on, `embedded` whether links that leave
+    /// Draws the timeline of the data set in `data` (its wire form) into `container`: `included` has a byte per item,
+    /// 1 where the filters let it through ([`included_bytes`]), `hindsight` whether the layer is on, `embedded` whether links that leave
     /// the explorer open a new tab; its links use `links`.
     pub fn draw_timeline(
         &self,
         container: &web_sys::Element,
         data: &[u8],
-        included: &[bool],
+        included: &[u8],
         (hindsight, embedded): (bool, bool),
         links: &ViewLinks,
     ) -> Result<(), Failure> {
-        let included: Vec<u8> = included.iter().map(|&i| u8::from(i)).collect();
-        self.call(
-            "draw_timeline",
-            &[
-                container.into(),
-                Uint8Array::from(data).into(),
-                Uint8Array::from(included.as_slice()).into(),
-                JsValue::from_bool(hindsight),
-                JsValue::from_bool(embedded),
-                links.href.as_ref().clone(),
-                links.open.as_ref().clone(),
-            ],
-        )
-        .map(drop)
+        let args = [
+            Uint8Array::from(included).into(),
+            JsValue::from_bool(hindsight),
+            JsValue::from_bool(embedded),
+        ];
+        self.draw_view("draw_timeline", container, data, &args, links)
     }
 
-    /// Draws the article view of the data set in `data` (its wire form) into `container`: `included` says for each
-    /// item whether the filters let it through, `passage` is the passage the address names (item id, evidence
+    /// Draws the article view of the data set in `data` (its wire form) into `container`: `included` has a byte per
+    /// item, 1 where the filters let it through ([`included_bytes`]), `passage` is the passage the address names (item id, evidence
     /// index), `embedded` whether the link to the original opens a new tab; its links use `links`.
     pub fn draw_article(
         &self,
         container: &web_sys::Element,
         data: &[u8],
-        included: &[bool],
+        included: &[u8],
         passage: Option<(&str, usize)>,
         embedded: bool,
         links: &ViewLinks,
     ) -> Result<(), Failure> {
-        let included: Vec<u8> = included.iter().map(|&i| u8::from(i)).collect();
-        self.call(
-            "draw_article",
-            &[
-                container.into(),
-                Uint8Array::from(data).into(),
-                Uint8Array::from(included.as_slice()).into(),
-                passage.map_or(JsValue::UNDEFINED, |(item, _)| JsValue::from_str(item)),
-                JsValue::from(passage.map_or(0, |(_, evidence)| evidence as u32)),
-                JsValue::from_bool(embedded),
-                links.href.as_ref().clone(),
-                links.open.as_ref().clone(),
-            ],
-        )
-        .map(drop)
+        let args = [
+            Uint8Array::from(included).into(),
+            passage.map_or(JsValue::UNDEFINED, |(item, _)| JsValue::from_str(item)),
+            JsValue::from(passage.map_or(0, |(_, evidence)| evidence as u32)),
+            JsValue::from_bool(embedded),
+        ];
+        self.draw_view("draw_article", container, data, &args, links)
     }
 
     /// The drawn matrix `svg` as a standalone SVG file titled `title`.
@@ -351,6 +343,12 @@ impl OnDemand {
     pub fn schema_json(&self) -> Result<String, Failure> {
         self.text("schema_json", &[])
     }
+}
+
+/// Which items the filters let through (by index in the data set) as the module's views take it: a byte per item, 1
+/// where it passes.
+pub fn included_bytes(included: &[bool]) -> Vec<u8> {
+    included.iter().map(|&i| u8::from(i)).collect()
 }
 
 /// The functions a view the module draws calls for its links into the explorer: `href(kind, arg)`, the address of

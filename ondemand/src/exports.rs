@@ -97,7 +97,8 @@ pub fn draw_scorecard(
     href: js_sys::Function,
     open: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let (data, hindsight) = crate::scorecard_inputs(data_set).map_err(|e| JsValue::from_str(&e))?;
+    let (data, hindsight) =
+        crate::data_set_with_hindsight(data_set).map_err(|e| JsValue::from_str(&e))?;
     crate::scorecard_view::draw(
         &container,
         &data,
@@ -139,7 +140,8 @@ pub fn draw_timeline(
     open: js_sys::Function,
 ) -> Result<(), JsValue> {
     let (data, layer) = if hindsight {
-        let (data, layer) = crate::scorecard_inputs(data_set).map_err(|e| JsValue::from_str(&e))?;
+        let (data, layer) =
+            crate::data_set_with_hindsight(data_set).map_err(|e| JsValue::from_str(&e))?;
         (data, Some(layer))
     } else {
         (

@@ -126,7 +126,7 @@ pub fn data_set(data_set: &[u8]) -> Result<DataSet, String> {
 
 /// The data set in `data_set` (its wire form) and the bundled hindsight layer checked against it: what the scorecard
 /// (and the timeline with the layer on) is drawn from.
-pub fn scorecard_inputs(data_set: &[u8]) -> Result<(DataSet, Hindsight), String> {
+pub fn data_set_with_hindsight(data_set: &[u8]) -> Result<(DataSet, Hindsight), String> {
     let data = self::data_set(data_set)?;
     let (hindsight, _warnings) =
         parse_and_validate_hindsight(HINDSIGHT_JSON, &data, &Limits::default()).map_err(

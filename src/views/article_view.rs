@@ -9,6 +9,7 @@ use yew::prelude::*;
 use summit_core::state::ViewState;
 
 use crate::explorer::Navigate;
+use crate::ondemand::included_bytes;
 use crate::views::drawn_view::{DrawView, DrawnView};
 
 #[derive(Properties, PartialEq)]
@@ -25,14 +26,15 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let state = &props.state;
     // What the drawing shows besides the data set: which items the filters let through, the embed mode and the
     // current passage.
-    let mut inputs: Vec<u8> = props.included.iter().map(|&i| u8::from(i)).collect();
+    let included: Rc<[u8]> = included_bytes(&props.included).into();
+    let mut inputs = included.to_vec();
     inputs.push(u8::from(state.embed));
     if let Some(passage) = &state.passage {
         inputs.extend(passage.evidence.to_le_bytes());
         inputs.extend(passage.item.as_bytes());
     }
     let draw = {
-        let (included, state) = (props.included.clone(), state.clone());
+        let state = state.clone();
         Callback::from(move |view: DrawView| {
             view.module.draw_article(
                 &view.container,

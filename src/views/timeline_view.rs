@@ -12,6 +12,7 @@ use summit_core::state::ViewState;
 
 use crate::explorer::Navigate;
 use crate::hindsight_layer::use_hindsight;
+use crate::ondemand::included_bytes;
 use crate::views::drawn_view::{DrawView, DrawnView};
 
 #[derive(Properties, PartialEq)]
@@ -29,25 +30,19 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     // In embed mode, links that leave the explorer (the facts' sources) open a new tab.
     let embedded = props.state.embed;
     // What the drawing shows besides the data set: which items the filters let through, the layer and the embed mode.
-    let inputs: Rc<[u8]> = props
-        .included
-        .iter()
-        .map(|&i| u8::from(i))
-        .chain([u8::from(hindsight), u8::from(embedded)])
-        .collect();
-    let draw = {
-        let included = props.included.clone();
-        Callback::from(move |view: DrawView| {
-            view.module.draw_timeline(
-                &view.container,
-                view.data.bytes(),
-                &included,
-                (hindsight, embedded),
-                &view.links,
-            )
-        })
-    };
+    let included: Rc<[u8]> = included_bytes(&props.included).into();
+    let mut inputs = included.to_vec();
+    inputs.extend([u8::from(hindsight), u8::from(embedded)]);
+    let draw = Callback::from(move |view: DrawView| {
+        view.module.draw_timeline(
+            &view.container,
+            view.data.bytes(),
+            &included,
+            (hindsight, embedded),
+            &view.links,
+        )
+    });
     html! {
-        <DrawnView state={props.state.clone()} navigate={props.navigate.clone()} what="the timeline" {inputs} {draw} />
+        <DrawnView state={props.state.clone()} navigate={props.navigate.clone()} what="the timeline" inputs={Rc::<[u8]>::from(inputs)} {draw} />
     }
 }
