@@ -14,10 +14,9 @@ use summit_core::model::Category;
 use summit_core::query::{facet_counts, search_terms};
 use summit_core::state::{Filters, ViewState};
 use summit_fruits::components::filter_panel::FilterPanel;
-use summit_fruits::components::item_card::ItemCard;
 use summit_fruits::explorer::Navigation;
 
-use common::{explorer, mount, texts};
+use common::{explorer, mount, texts, Card};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,7 +34,7 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
     summit_fruits::explorer::set_item_pages_exist(true);
     let root = mount(
         &explorer,
-        html! { <ItemCard {index} open_state={open_state.clone()} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
+        html! { <Card {index} open_state={open_state.clone()} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
     )
     .await;
 
@@ -64,7 +63,7 @@ async fn a_card_shows_category_meter_rationale_and_chips() {
     summit_fruits::explorer::set_item_pages_exist(false);
     let root = mount(
         &explorer,
-        html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
+        html! { <Card {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> },
     )
     .await;
     let href = card_link(&root);
@@ -87,7 +86,7 @@ async fn a_card_says_how_a_double_negative_is_read() {
     let explorer = explorer();
     let card = |id: &str| {
         let (index, _) = explorer.item(id).expect("the item exists");
-        html! { <ItemCard {index} open_state={Rc::new(ViewState::default())} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> }
+        html! { <Card {index} open_state={Rc::new(ViewState::default())} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> }
     };
     let risk = mount(&explorer, card("navalny-sanctions-deadline")).await;
     let (_, item) = explorer.item("navalny-sanctions-deadline").unwrap();
@@ -116,7 +115,7 @@ async fn a_card_marks_the_search_words() {
     let (index, _) = explorer.item("open-skies-treaty").expect("the item exists");
     let root = mount(
         &explorer,
-        html! { <ItemCard {index} open_state={Rc::new(ViewState::default())} terms={Rc::new(search_terms("too LATE"))} navigate={Callback::noop()} /> },
+        html! { <Card {index} open_state={Rc::new(ViewState::default())} terms={Rc::new(search_terms("too LATE"))} navigate={Callback::noop()} /> },
     )
     .await;
     let hits = texts(&root, "mark.search-hit");

@@ -14,7 +14,6 @@ use yew::prelude::*;
 use summit_core::hindsight::{entries_for, later_entries, outcome_for};
 use summit_core::model::{Category, Hindsight, Verdict};
 use summit_core::state::{View, ViewState};
-use summit_fruits::components::item_card::ItemCard;
 use summit_fruits::explorer::ExplorerContext;
 use summit_fruits::hindsight_layer::{self, HindsightContext};
 use summit_fruits::ondemand::DataWire;
@@ -22,7 +21,7 @@ use summit_fruits::views::matrix_view::MatrixView;
 use summit_fruits::views::scorecard_view::ScorecardView;
 use summit_fruits::views::timeline_view::TimelineView;
 
-use common::{explorer, install_on_demand, mount, texts};
+use common::{explorer, install_on_demand, mount, texts, Card};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -70,7 +69,7 @@ fn card(index: usize, item_id: &str) -> Html {
         hindsight: true,
         ..ViewState::default()
     });
-    html! { <ItemCard {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> }
+    html! { <Card {index} {open_state} terms={Rc::new(Vec::new())} navigate={Callback::noop()} /> }
 }
 
 /// The verdict a column id stands for; `None` for "no checked facts".

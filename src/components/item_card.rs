@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use summit_core::model::Hindsight;
 use summit_core::state::ViewState;
 
 use crate::components::category_icon::category_icon;
@@ -12,28 +13,40 @@ use crate::components::feasibility_meter::feasibility_meter;
 use crate::components::highlighted_text::highlighted_text;
 use crate::components::hindsight_panel::HindsightPanel;
 use crate::components::reading_note::reading_note;
-use crate::explorer::{link_click, state_href, use_explorer, Navigate};
-use crate::hindsight_layer::use_hindsight;
+use crate::explorer::{link_click, state_href, Explorer, Navigate};
 
-#[derive(Properties, PartialEq)]
-pub struct ItemCardProps {
+/// What one card is drawn from.
+pub struct CardOf<'a> {
+    pub explorer: &'a Explorer,
+    /// The hindsight layer while it is on.
+    pub hindsight: Option<&'a Rc<Hindsight>>,
     /// The item's position in the data set.
     pub index: usize,
     /// The state a click on the card's title leads to (the same view with this item open).
-    pub open_state: Rc<ViewState>,
-    pub terms: Rc<Vec<String>>,
-    pub navigate: Navigate,
+    pub open_state: ViewState,
+    /// The search words to mark (folded; empty when nothing is searched).
+    pub terms: &'a [String],
+    pub navigate: &'a Navigate,
 }
 
-/// A summary card; its title opens the item's full detail. While the hindsight layer is on (its context holds it),
-/// the card ends with the item's outcome and dated facts.
-#[function_component(ItemCard)]
-pub fn item_card(props: &ItemCardProps) -> Html {
-    let explorer = use_explorer();
-    let hindsight = use_hindsight();
-    let item = &explorer.data.items[props.index];
+/// A summary card; its title opens the item's full detail. While the hindsight layer is on, the card ends with the
+/// item's outcome and dated facts. A plain function rather than a component: a keystroke that changes the result puts
+/// dozens of cards into the page, and a component of its own per card (its mount, its context subscriptions, its
+/// render and destroy tasks) cost more than drawing the card; the card list draws them all anyway, since every card
+/// changes with the search words.
+pub fn item_card(card: CardOf<'_>) -> Html {
+    let CardOf {
+        explorer,
+        hindsight,
+        index,
+        open_state,
+        terms,
+        navigate,
+    } = card;
+    let item = &explorer.data.items[index];
     let category = item.category;
     let title_id = format!("card-title-{}", item.id);
+    let embedded = open_state.embed;
     html! {
         <article class={classes!("card", format!("cat-{}", category.id()))} aria-labelledby={title_id.clone()}>
             <div class="card-top">
@@ -41,22 +54,22 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                     { category_icon(category) }
                     <span>{ explorer.category_label(category) }</span>
                 </p>
-                { feasibility_meter(&explorer, item.feasibility.level) }
+                { feasibility_meter(explorer, item.feasibility.level) }
             </div>
             // The data set's first item carries the Element Timing name that `cargo xtask bench` measures first paint
             // by, as the prerendered first card does (xtask/src/postbuild/prerender.rs). On the link: the title's text
             // is laid out in it (it is a block), and Element Timing names text by the block it is laid out in.
             <h3 class="card-title" id={title_id.clone()}>
-                <a href={state_href(&props.open_state)} onclick={link_click(&props.navigate, (*props.open_state).clone())}
-                    elementtiming={(props.index == 0).then_some(AttrValue::Static("first-card"))}>
-                    { highlighted_text(&item.title, &props.terms) }
+                <a href={state_href(&open_state)} onclick={link_click(navigate, open_state)}
+                    elementtiming={(index == 0).then_some(AttrValue::Static("first-card"))}>
+                    { highlighted_text(&item.title, terms) }
                 </a>
             </h3>
-            <p class="card-summary">{ highlighted_text(&item.summary, &props.terms) }</p>
+            <p class="card-summary">{ highlighted_text(&item.summary, terms) }</p>
             <figure class="rationale">
                 <figcaption>{ "Why this rating, in the article’s words" }</figcaption>
                 <blockquote>
-                    <p>{ "“" }{ highlighted_text(&item.feasibility.rationale, &props.terms) }{ "”" }</p>
+                    <p>{ "“" }{ highlighted_text(&item.feasibility.rationale, terms) }{ "”" }</p>
                 </blockquote>
                 { reading_note(item.feasibility.reading_note.as_deref()) }
             </figure>
@@ -69,7 +82,7 @@ pub fn item_card(props: &ItemCardProps) -> Html {
                 </ul>
             </div>
             if let Some(hindsight) = hindsight {
-                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={4} id_prefix="card" about={AttrValue::from(title_id.clone())} embedded={props.open_state.embed} />
+                <HindsightPanel hindsight={hindsight.clone()} item_id={item.id.clone()} heading_level={4} id_prefix="card" about={AttrValue::from(title_id.clone())} {embedded} />
             }
         </article>
     }

@@ -9,8 +9,9 @@ use summit_core::action::Action;
 use summit_core::paging::{card_batches, cards_now, group_thousands};
 use summit_core::state::ViewState;
 
-use crate::components::item_card::ItemCard;
+use crate::components::item_card::{item_card, CardOf};
 use crate::explorer::{push_on, use_explorer, Navigate};
+use crate::hindsight_layer::use_hindsight;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
@@ -37,6 +38,7 @@ struct Asked {
 #[function_component(CardList)]
 pub fn card_list(props: &CardListProps) -> Html {
     let explorer = use_explorer();
+    let hindsight = use_hindsight();
     let asked = use_state(|| Asked {
         result: props.shown.clone(),
         batches: 1,
@@ -89,15 +91,22 @@ pub fn card_list(props: &CardListProps) -> Html {
     };
     html! {
         <>
+            // The cards are not keyed: a new result draws its cards into the elements already on the page, changing
+            // their text, rather than removing the cards that left and building the ones that came, which is most of
+            // what a keystroke costs over a long list. A card holds no state of its own that could stay behind with
+            // another item.
             <ul class="card-list" ref={list_ref}>
                 { for props.shown[..cards_now(drawn.drawn, *first_render)].iter().map(|&index| {
                     let item = &explorer.data.items[index];
-                    let open_state = Rc::new(props.state.apply(Action::OpenItem(item.id.clone())));
-                    html! {
-                        <li key={item.id.as_str()}>
-                            <ItemCard {index} {open_state} terms={props.terms.clone()} navigate={props.navigate.clone()} />
-                        </li>
-                    }
+                    let card = CardOf {
+                        explorer: &explorer,
+                        hindsight: hindsight.as_ref(),
+                        index,
+                        open_state: props.state.apply(Action::OpenItem(item.id.clone())),
+                        terms: &props.terms,
+                        navigate: &props.navigate,
+                    };
+                    html! { <li>{ item_card(card) }</li> }
                 }) }
             </ul>
             if drawn.remaining > 0 {

@@ -5,8 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use summit_core::state::ViewState;
 use summit_fruits::bundled;
-use summit_fruits::explorer::{Explorer, ExplorerContext, Shared};
+use summit_fruits::components::item_card::{item_card, CardOf};
+use summit_fruits::explorer::{use_explorer, Explorer, ExplorerContext, Navigate, Shared};
+use summit_fruits::hindsight_layer::use_hindsight;
 
 /// The explorer over the bundled data set, as `App` provides it.
 pub fn explorer() -> ExplorerContext {
@@ -29,6 +32,29 @@ pub fn with_explorer(props: &WithExplorerProps) -> Html {
             { props.children.clone() }
         </ContextProvider<ExplorerContext>>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub index: usize,
+    pub open_state: Rc<ViewState>,
+    pub terms: Rc<Vec<String>>,
+    pub navigate: Navigate,
+}
+
+/// One card as the card list draws it, with the explorer and the hindsight layer from context.
+#[function_component(Card)]
+pub fn card(props: &CardProps) -> Html {
+    let explorer = use_explorer();
+    let hindsight = use_hindsight();
+    item_card(CardOf {
+        explorer: &explorer,
+        hindsight: hindsight.as_ref(),
+        index: props.index,
+        open_state: (*props.open_state).clone(),
+        terms: &props.terms,
+        navigate: &props.navigate,
+    })
 }
 
 /// Mounts `content` inside the explorer context into a fresh element and waits until Yew has rendered it.
