@@ -43,7 +43,9 @@ pub type SharedDataSet = Shared<DataSet>;
 /// The shared explorer: what every component reads through `use_explorer`.
 pub type ExplorerContext = Shared<Explorer>;
 
-/// Whether a change of state makes a new history entry or replaces the current one (as typing in search does).
+/// Whether a change of state makes a new history entry or replaces the current one. Typing in search replaces: it is
+/// shown in a task of its own, after the keystroke's, and written to the address after the frame that shows it
+/// (`url_state.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryMode {
     Push,

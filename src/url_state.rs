@@ -1,12 +1,14 @@
 //! Keeps the view state in the address bar's fragment: read at start and on back and forward, written on every change.
-//! A change that replaces the address (typing a search) is written just after the frame that shows it, since the
-//! browser's `history.replaceState` costs milliseconds that a keystroke's answer should not wait for; a change that
-//! adds a history entry writes any waiting one first, then its own at once.
+//! A change that replaces the address (typing a search) is shown in a task of its own, once the browser has finished
+//! with the keystroke, and written just after the frame that shows it, since the browser's `history.replaceState`
+//! costs milliseconds that a keystroke's answer should not wait for; a change that adds a history entry keeps a typed
+//! search that is still waiting to be shown, writes any waiting address first, then its own at once.
 //!
 //! A script embed in a host page is the exception: its state starts from its element's attributes and stays in Yew
 //! state, so it never reads or writes the host's address, history or storage, and the host's back and forward leave it
 //! alone.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -14,6 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use summit_core::action::Action;
 use summit_core::embed::parse_embed_attributes;
 use summit_core::embed_mode::EmbedMode;
 use summit_core::model::DataSet;
@@ -114,6 +117,34 @@ fn after_next_paint(write: impl Fn() + Clone + 'static) {
     let _ = gloo::utils::window().request_animation_frame(on_frame.unchecked_ref());
 }
 
+/// Shows a typed state (the search as the reader types it): at once, and in the address just after the frame that
+/// shows it (in a script embed, only in the instance).
+fn show_typed(
+    state: ViewState,
+    current: &UrlState,
+    waiting: &Rc<RefCell<Option<ViewState>>>,
+    embedded: bool,
+) {
+    if *current.0 == state {
+        return;
+    }
+    if !embedded && waiting.borrow_mut().replace(state.clone()).is_none() {
+        let (waiting, setter) = (waiting.clone(), current.setter());
+        after_next_paint(move || {
+            let Some(state) = waiting.borrow_mut().take() else {
+                return;
+            };
+            if !write_location(&state, HistoryMode::Replace) {
+                setter.set((Rc::new(state), Rc::new(refused_notice())));
+            }
+        });
+    }
+    current.set((Rc::new(state), Rc::new(Vec::new())));
+}
+
+/// The view state on screen and what the parser dropped from the address, as one Yew state.
+type UrlState = UseStateHandle<(Rc<ViewState>, Rc<Vec<UrlNotice>>)>;
+
 /// The view state, held in the URL (or, in a script embed, in the instance). Components change it only through
 /// `navigate`.
 #[hook]
@@ -133,9 +164,11 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
 
     // A replaced address not yet written: the latest state, written after the next paint.
     let waiting = use_mut_ref(|| None::<ViewState>);
+    // A typed state not yet shown: the latest, shown in the next task.
+    let typed = use_mut_ref(|| None::<ViewState>);
     {
         let current = current.setter();
-        let waiting = waiting.clone();
+        let (waiting, typed) = (waiting.clone(), typed.clone());
         use_effect_with((data.clone(), embedded), move |(data, embedded)| {
             let listeners = (!*embedded).then(|| {
                 let data = data.clone();
@@ -143,6 +176,7 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
                     // Back, forward or a new fragment: the address now says what to show, and a waiting write would
                     // overwrite the entry the reader went to.
                     waiting.borrow_mut().take();
+                    typed.borrow_mut().take();
                     let (state, notices) = read_location(&data);
                     current.set((Rc::new(state), Rc::new(notices)));
                 };
@@ -157,8 +191,34 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
 
     let navigate = {
         let current = current.clone();
+        let typed = typed.clone();
         Callback::from(move |navigation: Navigation| {
             let state = settle_embed(navigation.state, embedded);
+            if navigation.mode == HistoryMode::Replace {
+                // Typing: shown in a task of its own, once the browser has finished with the keystroke (it lays the
+                // page out for the text field's caret before the input event's handlers return, and a result drawn
+                // inside them would be laid out twice); keystrokes that come before that task are shown together.
+                let first = typed.borrow_mut().replace(state).is_none();
+                if first {
+                    let (typed, current, waiting) =
+                        (typed.clone(), current.clone(), waiting.clone());
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        if let Some(state) = typed.borrow_mut().take() {
+                            show_typed(state, &current, &waiting, embedded);
+                        }
+                    })
+                    .forget();
+                }
+                return;
+            }
+            // A state computed from the page on screen while a typed search waits to be shown (a click in the same
+            // moment as a keystroke) keeps that search, unless it changes the search itself.
+            let state = match typed.borrow_mut().take() {
+                Some(typing) if state.filters.search == current.0.filters.search => {
+                    state.apply(Action::SetSearch(typing.filters.search))
+                }
+                _ => state,
+            };
             if embedded {
                 if *current.0 != state {
                     current.set((Rc::new(state), Rc::new(Vec::new())));
@@ -166,22 +226,6 @@ pub fn use_url_state(data: SharedDataSet) -> UseUrlStateHandle {
                 return;
             }
             if *current.0 == state {
-                return;
-            }
-            if navigation.mode == HistoryMode::Replace {
-                let first = waiting.borrow_mut().replace(state.clone()).is_none();
-                if first {
-                    let (waiting, setter) = (waiting.clone(), current.setter());
-                    after_next_paint(move || {
-                        let Some(state) = waiting.borrow_mut().take() else {
-                            return;
-                        };
-                        if !write_location(&state, HistoryMode::Replace) {
-                            setter.set((Rc::new(state), Rc::new(refused_notice())));
-                        }
-                    });
-                }
-                current.set((Rc::new(state), Rc::new(Vec::new())));
                 return;
             }
             // The new history entry goes after the current one's address is up to date.
