@@ -306,7 +306,9 @@ pub fn dialog_top(
     let lowest = (seen_bottom - dialog_height - DIALOG_GAP).max(highest);
     let wanted = anchor_top.map_or(highest, |y| y - 2.0 * DIALOG_GAP);
     if wanted.is_finite() {
-        wanted.clamp(highest, lowest)
+        // Not `f64::clamp`: the message of its check of the bounds formats floats, and would bring the whole of float
+        // formatting into the wasm. `lowest` is never below `highest`, so this is the same.
+        wanted.min(lowest).max(highest)
     } else {
         highest
     }
