@@ -91,10 +91,10 @@ pub fn card_list(props: &CardListProps) -> Html {
     };
     html! {
         <>
-            // The cards are not keyed: a new result draws its cards into the elements already on the page, changing
-            // their text, rather than removing the cards that left and building the ones that came, which is most of
-            // what a keystroke costs over a long list. A card holds no state of its own that could stay behind with
-            // another item.
+            // Keyed by item: a card that stays in a new result keeps its elements (and the reader's focus), which is
+            // what a facet or a narrower search mostly does. Unkeyed, every new result redrew its cards into the
+            // elements on the page: typing over 1,000 items was a few milliseconds faster, but turning a facet off
+            // over the article's 31 items took half as long again.
             <ul class="card-list" ref={list_ref}>
                 { for props.shown[..cards_now(drawn.drawn, *first_render)].iter().map(|&index| {
                     let item = &explorer.data.items[index];
@@ -106,7 +106,7 @@ pub fn card_list(props: &CardListProps) -> Html {
                         terms: &props.terms,
                         navigate: &props.navigate,
                     };
-                    html! { <li>{ item_card(card) }</li> }
+                    html! { <li key={item.id.as_str()}>{ item_card(card) }</li> }
                 }) }
             </ul>
             if drawn.remaining > 0 {
