@@ -57,12 +57,14 @@ async fn the_article_fits_in_one_batch() {
 
 #[wasm_bindgen_test]
 async fn a_long_result_grows_a_batch_at_a_time_and_focus_moves_to_the_first_new_card() {
-    let explorer = explorer_with(100);
-    let root = mount(&explorer, list(Rc::new((0..100).collect()))).await;
+    // Two whole batches and half of a third.
+    let total = 2 * CARDS_PER_BATCH + CARDS_PER_BATCH / 2;
+    let explorer = explorer_with(total);
+    let root = mount(&explorer, list(Rc::new((0..total).collect()))).await;
     assert_eq!(texts(&root, ".card-title").len(), CARDS_PER_BATCH);
     assert_eq!(
         texts(&root, ".show-more p"),
-        vec![format!("{CARDS_PER_BATCH} of 100 shown.")]
+        vec![format!("{CARDS_PER_BATCH} of {total} shown.")]
     );
     show_more(&root).expect("a Show more button").click();
     yew::scheduler::flush().await;
@@ -76,10 +78,10 @@ async fn a_long_result_grows_a_batch_at_a_time_and_focus_moves_to_the_first_new_
     let last = show_more(&root).expect("the last batch is still to come");
     assert_eq!(
         last.text_content().as_deref(),
-        Some(format!("Show {} more", 100 - 2 * CARDS_PER_BATCH).as_str())
+        Some(format!("Show {} more", CARDS_PER_BATCH / 2).as_str())
     );
     last.click();
     yew::scheduler::flush().await;
-    assert_eq!(texts(&root, ".card-title").len(), 100);
+    assert_eq!(texts(&root, ".card-title").len(), total);
     assert!(show_more(&root).is_none());
 }
