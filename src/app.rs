@@ -10,7 +10,7 @@ use summit_core::state::{View, ViewState};
 use summit_core::text;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use summit_core::validate::is_web_url;
+use summit_core::validate::has_web_scheme;
 
 use crate::bundled;
 use crate::chosen_data::{
@@ -391,7 +391,8 @@ fn site_footer() -> Html {
         <footer class="site-footer">
             <p>
                 { "All quotations are from " }
-                if is_web_url(&article.url) {
+                // The validator has checked the whole address; a link needs only its scheme checked here.
+                if has_web_scheme(&article.url) {
                     <a href={article.url.clone()} rel="noopener">{ format!("“{}”", article.title) }</a>
                 } else {
                     { format!("“{}”", article.title) }

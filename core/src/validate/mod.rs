@@ -31,7 +31,7 @@ pub use problems::{
     problem_count, problem_page, Problem, ProblemCount, Severity, MAX_LISTED_PROBLEMS, PROBLEM_PAGE,
 };
 pub use prose::MIN_RATIONALE_WORDS;
-pub use values::is_web_url;
+pub use values::{has_web_scheme, is_web_url};
 
 /// White-space folding, as the validator compares quotations; it lives in [`crate::text`].
 pub use crate::text::fold_whitespace;

@@ -10,6 +10,13 @@ pub fn is_web_url(s: &str) -> bool {
     url_problem(s).is_none()
 }
 
+/// True when `s` starts with `http://` or `https://` (the scheme in any case): what a link to an address that the
+/// validator has already accepted needs checked, without the host check's Unicode tables.
+pub fn has_web_scheme(s: &str) -> bool {
+    strip_prefix_ignore_ascii_case(s, "https://").is_some()
+        || strip_prefix_ignore_ascii_case(s, "http://").is_some()
+}
+
 pub(super) fn url_problem(s: &str) -> Option<&'static str> {
     if s.is_empty() {
         return Some("is empty");

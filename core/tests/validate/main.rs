@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use summit_core::model::{DataSet, Hindsight};
 use summit_core::validate::{
-    fold_whitespace, is_exact_excerpt, is_web_url, parse_and_validate,
+    fold_whitespace, has_web_scheme, is_exact_excerpt, is_web_url, parse_and_validate,
     parse_and_validate_hindsight, parse_data_set, parse_hindsight, validate, validate_hindsight,
     validate_with_limits, Limits, Problem, Severity,
 };

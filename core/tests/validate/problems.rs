@@ -144,3 +144,26 @@ fn web_url_cases() {
         assert_eq!(is_web_url(url), expected, "{url:?}");
     }
 }
+
+#[test]
+fn web_scheme_cases() {
+    let cases = [
+        (
+            "https://www.belfercenter.org/publication/potential-fruits-biden-putin-summit",
+            true,
+        ),
+        ("HtTp://example.org?x=1#y", true),
+        ("https://例え.jp/パス", true),
+        ("javascript:alert(1)", false),
+        ("JAVASCRIPT://example.org", false),
+        ("data:text/html;base64,PGI+", false),
+        ("//example.org/a", false),
+        ("/relative", false),
+        ("https:", false),
+        ("", false),
+        ("https\u{e9}://x", false),
+    ];
+    for (url, expected) in cases {
+        assert_eq!(has_web_scheme(url), expected, "{url:?}");
+    }
+}
