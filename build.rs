@@ -1,6 +1,7 @@
 //! Build script of the app: checks the bundled data set with the core's full validator and writes it in the wire form
 //! (`summit_core::wire`) to `OUT_DIR`, where `src/bundled.rs` includes it. The app then neither parses JSON nor
-//! validates anything when it starts, and a bundled data set with an error fails the build, every problem listed.
+//! validates anything when it starts, and a bundled data set with an error fails the build, every problem listed. The
+//! app carries it without the article's text, which only the on-demand module shows (it holds the data set whole).
 
 use std::path::PathBuf;
 
@@ -38,7 +39,7 @@ fn main() {
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let path = out.join(WIRE_FILE);
-    std::fs::write(&path, wire::encode(&data))
+    std::fs::write(&path, wire::encode(&data.without_article_text()))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 

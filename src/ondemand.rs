@@ -370,9 +370,9 @@ fn export_args(data: &[u8], shown: &[usize]) -> [JsValue; 2] {
     ]
 }
 
-/// Which data set the explorer shows, as the on-demand module takes it: the bundled one (its wire form is in the app)
-/// or one the reader chose (the wire form the checker gave back). Components read it from context; none above means
-/// the bundled one.
+/// Which data set the explorer shows, as the on-demand module takes it: the bundled one (no bytes: the module holds
+/// it whole, with the article's text that the app's copy lacks) or one the reader chose (the wire form the checker
+/// gave back). Components read it from context; none above means the bundled one.
 #[derive(Clone, Debug, Default)]
 pub enum DataWire {
     #[default]
@@ -383,7 +383,7 @@ pub enum DataWire {
 impl DataWire {
     pub fn bytes(&self) -> &[u8] {
         match self {
-            DataWire::Bundled => crate::bundled::DATA_SET_WIRE,
+            DataWire::Bundled => &[],
             DataWire::Chosen(bytes) => bytes,
         }
     }

@@ -26,6 +26,14 @@ pub struct DataSet {
 }
 
 impl DataSet {
+    /// This data set without the article's text (its sections): what the app's first module carries of the bundled
+    /// data set. Only the on-demand module shows or quotes the article's paragraphs, and it holds the data set whole.
+    pub fn without_article_text(&self) -> DataSet {
+        let mut slim = self.clone();
+        slim.article.sections.clear();
+        slim
+    }
+
     /// The label of a feasibility level, such as "Easy"; empty when the scale lacks the level.
     pub fn level_label(&self, level: u8) -> &str {
         self.feasibility_scale

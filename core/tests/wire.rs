@@ -31,6 +31,19 @@ fn the_bundled_data_set_and_hindsight_read_back_equal() {
 }
 
 #[test]
+fn the_app_copy_lacks_only_the_article_text_and_is_smaller() {
+    let data = bundled();
+    let slim = data.without_article_text();
+    assert!(slim.article.sections.is_empty());
+    let mut whole_but_text = data.clone();
+    whole_but_text.article.sections.clear();
+    assert_eq!(slim, whole_but_text);
+    assert_eq!(slim.items, data.items);
+    assert_eq!(decode::<DataSet>(&encode(&slim)), Ok(slim.clone()));
+    assert!(encode(&slim).len() + 10_000 < encode(&data).len());
+}
+
+#[test]
 fn problems_read_back_equal() {
     let problems = parse_and_validate("{\"article\": 1}", &Limits::default()).expect_err("refused");
     assert!(!problems.is_empty());

@@ -16,7 +16,7 @@ use summit_core::export::{items_csv, items_json};
 use summit_core::model::{DataSet, Hindsight};
 use summit_core::url::{parse_fragment, KnownIds};
 use summit_core::validate::{
-    is_web_url, parse_and_validate, parse_and_validate_hindsight, Limits, Problem,
+    is_web_url, parse_and_validate, parse_and_validate_hindsight, parse_data_set, Limits, Problem,
 };
 use summit_core::wire::{self, DataSetOutcome, HindsightOutcome};
 
@@ -59,24 +59,24 @@ pub fn check_data_set(json: &str) -> Vec<u8> {
 /// Parses and validates hindsight JSON (the bundled layer when `json` is `None`) against the data set in `data_set`
 /// (its wire form): the wire form of a [`HindsightOutcome`].
 pub fn check_hindsight(data_set: &[u8], json: Option<&str>) -> Vec<u8> {
-    let outcome = match wire::decode::<DataSet>(data_set) {
+    let outcome = match self::data_set(data_set) {
         Ok(data) => {
             parse_and_validate_hindsight(json.unwrap_or(HINDSIGHT_JSON), &data, &Limits::default())
         }
-        Err(e) => Err(vec![Problem::error("$", unreadable(&e))]),
+        Err(reason) => Err(vec![Problem::error("$", reason)]),
     };
     wire::encode::<HindsightOutcome>(&outcome)
 }
 
 /// The CSV file of the items at `shown` (indices into the data set in `data_set`, its wire form).
 pub fn export_csv(data_set: &[u8], shown: &[u32]) -> Result<String, String> {
-    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let data = self::data_set(data_set)?;
     Ok(items_csv(&data, &indices(shown)))
 }
 
 /// The JSON file of the items at `shown`, in the format of the bundled data set; an error when no item is left.
 pub fn export_json(data_set: &[u8], shown: &[u32]) -> Result<String, String> {
-    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let data = self::data_set(data_set)?;
     items_json(&data, &indices(shown)).ok_or_else(|| "there is no item to save".to_string())
 }
 
@@ -85,7 +85,7 @@ pub fn cite_content(
     data_set: &[u8],
     request: &cite::CiteRequest,
 ) -> Result<cite::CiteContent, String> {
-    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let data = self::data_set(data_set)?;
     cite::cite_content(&data, request)
 }
 
@@ -109,7 +109,7 @@ pub fn embed_code(
     script_entry: Option<&str>,
 ) -> Result<EmbedCode, String> {
     use summit_core::embed::{iframe_snippet, script_snippet, Published};
-    let data = wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))?;
+    let data = self::data_set(data_set)?;
     let (state, _notices) = parse_fragment(fragment, &KnownIds::of(&data));
     let title = format!("Summit Fruits: {}, explored", data.article.title);
     let published = |content: Option<&str>| content.and_then(Published::parse);
@@ -119,9 +119,23 @@ pub fn embed_code(
     })
 }
 
-/// The data set in `data_set` (its wire form).
+/// The data set in `data_set` (its wire form). No bytes at all stand for the bundled data set: the app carries it
+/// without the article's text, and this module reads it whole from its JSON, once.
 pub fn data_set(data_set: &[u8]) -> Result<DataSet, String> {
-    wire::decode::<DataSet>(data_set).map_err(|e| unreadable(&e))
+    let decode = |bytes: &[u8]| wire::decode::<DataSet>(bytes).map_err(|e| unreadable(&e));
+    if data_set.is_empty() {
+        BUNDLED_WIRE.with(|bundled| decode(bundled))
+    } else {
+        decode(data_set)
+    }
+}
+
+thread_local! {
+    /// The bundled data set whole, in the wire form: parsed from [`DATA_SET_JSON`] the first time it is needed (the
+    /// app's build has validated the same file). Empty, and so unreadable, only if that file could not be parsed.
+    static BUNDLED_WIRE: Vec<u8> = parse_data_set(DATA_SET_JSON, &Limits::default())
+        .map(|data| wire::encode(&data))
+        .unwrap_or_default();
 }
 
 /// The data set in `data_set` (its wire form) and the bundled hindsight layer checked against it: what the scorecard
@@ -157,6 +171,15 @@ mod tests {
     fn bundled_wire() -> Vec<u8> {
         let outcome = wire::decode::<DataSetOutcome>(&check_data_set(DATA_SET_JSON)).unwrap();
         wire::encode(&outcome.expect("the bundled data set is accepted").0)
+    }
+
+    #[test]
+    fn no_bytes_stand_for_the_bundled_data_set_whole_with_the_article_text() {
+        let whole = data_set(&[]).expect("the bundled data set is read");
+        assert_eq!(whole, wire::decode::<DataSet>(&bundled_wire()).unwrap());
+        assert!(!whole.article.sections.is_empty());
+        // Each use reads the same data set.
+        assert_eq!(data_set(&[]).unwrap(), whole);
     }
 
     #[test]
