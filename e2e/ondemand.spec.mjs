@@ -1,6 +1,7 @@
 // The on-demand module (ondemand/: the data-set checker, the hindsight layer's check, the downloads, the scorecard and
 // timeline views, the Cite and Embed dialogs): the default view
-// never fetches it; the first use of one of its features fetches its JS and wasm once each, integrity-checked, with a
+// never fetches it; the first use of one of its features fetches its JS, its wasm and its views' stylesheet once each,
+// integrity-checked, with a
 // visible busy state while it comes; a module that cannot be had (offline, a changed file) is said in words, never a
 // blank page.
 import { createHash } from 'node:crypto';
@@ -8,7 +9,7 @@ import { test, expect } from '@playwright/test';
 import { openExplorer, watchErrors, loadData } from './helpers.mjs';
 
 const data = loadData();
-const ON_DEMAND = /\/summit-ondemand-[0-9a-f]+(\.js|_bg\.wasm)$/;
+const ON_DEMAND = /\/summit-ondemand-[0-9a-f]+(\.js|_bg\.wasm|\.css)$/;
 const cards = (page) => page.getByRole('main').getByRole('article');
 const csvButton = (page) =>
   page.locator('.results-downloads').getByRole('button', { name: `Download ${data.items.length} items as CSV` });
@@ -33,7 +34,9 @@ test.describe('the on-demand module', () => {
     expect(urls.filter((u) => ON_DEMAND.test(u))).toEqual([]);
     // The page names the module, with the integrity of each file, without loading it.
     const named = await page.locator('meta[name="summit-fruits:ondemand"]').getAttribute('content');
-    expect(named).toMatch(/^\S*summit-ondemand-[0-9a-f]+\.js sha384-\S+ \S*summit-ondemand-[0-9a-f]+_bg\.wasm sha384-\S+$/);
+    expect(named).toMatch(
+      /^\S*summit-ondemand-[0-9a-f]+\.js sha384-\S+ \S*summit-ondemand-[0-9a-f]+_bg\.wasm sha384-\S+ \S*summit-ondemand-[0-9a-f]+\.css sha384-\S+$/,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -50,8 +53,10 @@ test.describe('the on-demand module', () => {
     const fetched = urls.filter((u) => ON_DEMAND.test(u));
     expect(fetched.filter((u) => u.endsWith('.js'))).toHaveLength(1);
     expect(fetched.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
-    // The JS came through a modulepreload link whose integrity is the served file's, as the page's meta says.
-    const [js, jsIntegrity, wasm, wasmIntegrity] = (
+    expect(fetched.filter((u) => u.endsWith('.css'))).toHaveLength(1);
+    // The JS came through a modulepreload link whose integrity is the served file's, as the page's meta says; so did
+    // the stylesheet, through a stylesheet link.
+    const [js, jsIntegrity, wasm, wasmIntegrity, css, cssIntegrity] = (
       await page.locator('meta[name="summit-fruits:ondemand"]').getAttribute('content')
     ).split(' ');
     const preload = await page.evaluate(
@@ -59,7 +64,12 @@ test.describe('the on-demand module', () => {
       js,
     );
     expect(preload).toBe(jsIntegrity);
-    for (const [name, integrity] of [[js, jsIntegrity], [wasm, wasmIntegrity]]) {
+    const stylesheet = await page.evaluate(
+      (name) => [...document.querySelectorAll('link[rel="stylesheet"]')].find((l) => l.href.endsWith(name.replace(/^\.\//, '')))?.integrity,
+      css,
+    );
+    expect(stylesheet).toBe(cssIntegrity);
+    for (const [name, integrity] of [[js, jsIntegrity], [wasm, wasmIntegrity], [css, cssIntegrity]]) {
       const body = await (await request.get(new URL(name, page.url()).href)).body();
       expect(integrity).toBe(`sha384-${createHash('sha384').update(body).digest('base64')}`);
     }
@@ -67,7 +77,7 @@ test.describe('the on-demand module', () => {
     const second = page.waitForEvent('download');
     await page.locator('.results-downloads').getByRole('button', { name: /as JSON$/ }).click();
     expect((await second).suggestedFilename()).toBe('summit-fruits-items.json');
-    expect(urls.filter((u) => ON_DEMAND.test(u))).toHaveLength(2);
+    expect(urls.filter((u) => ON_DEMAND.test(u))).toHaveLength(3);
     expect(errors).toEqual([]);
   });
 
@@ -142,6 +152,29 @@ test.describe('the on-demand module', () => {
     await expect(other.getByRole('status').filter({ hasText: 'The timeline could not be loaded (' })).toContainText('check the connection');
     await other.getByRole('link', { name: 'Cards' }).first().click();
     await expect(other.getByRole('main').getByRole('article')).toHaveCount(data.items.length);
+    await other.close();
+  });
+
+  test('the views it draws come styled by its stylesheet; a changed stylesheet is refused like a changed module', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openExplorer(page, '#view=article');
+    await expect(page.getByRole('heading', { name: 'The article', level: 2 })).toBeVisible();
+    // article.css's rules apply: the text column is centred at its measure, with room below it.
+    const article = page.locator('.article-view');
+    await expect(article).toHaveCSS('padding-bottom', '48px');
+    expect(await article.evaluate((el) => getComputedStyle(el).maxWidth)).not.toBe('none');
+    expect(errors).toEqual([]);
+
+    const other = await page.context().newPage();
+    await other.route(/\/summit-ondemand-[0-9a-f]+\.css$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()}\n.article-view{color:red}` });
+    });
+    await openExplorer(other, '#view=timeline');
+    await expect(other.getByRole('status').filter({ hasText: 'The timeline could not be loaded (' })).toBeVisible();
+    await other.getByRole('link', { name: 'Cards' }).first().click();
+    await expect(other.getByRole('main').getByRole('article')).toHaveCount(data.items.length);
+    await expect(other.locator('.panic-panel')).toHaveCount(0);
     await other.close();
   });
 

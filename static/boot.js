@@ -31,23 +31,50 @@ function preloadCheckedModule(href, hash) {
 }
 
 /**
- * The on-demand module (the data-set checker, the hindsight layer, the downloads): the app calls this the first time
- * a reader needs one of them (src/ondemand.rs). The post-build step names its JS and wasm, each with its integrity
- * hash, in <meta name="summit-fruits:ondemand" content="JS HASH WASM HASH">. Resolves with its initialised exports.
+ * Adds the stylesheet at `href` to the page with its integrity hash; resolves once its rules apply, rejects if it
+ * cannot be loaded or fails the check.
+ */
+function loadCheckedStylesheet(href, hash) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.crossOrigin = 'anonymous';
+    link.integrity = hash;
+    link.href = href;
+    link.onload = resolve;
+    link.onerror = () => {
+      link.remove();
+      reject(new Error(`${href} could not be loaded or failed its integrity check`));
+    };
+    document.head.append(link);
+  });
+}
+
+/**
+ * The on-demand module (the data-set checker, the hindsight layer, the downloads, the views it draws): the app calls
+ * this the first time a reader needs one of them (src/ondemand.rs). The post-build step names its JS, its wasm and the
+ * stylesheet of its views, each with its integrity hash, in
+ * <meta name="summit-fruits:ondemand" content="JS HASH WASM HASH CSS HASH">. The three are fetched side by side;
+ * resolves with the module's initialised exports once the stylesheet applies too.
  */
 async function loadOnDemandModule() {
   const meta = document.querySelector('meta[name="summit-fruits:ondemand"]');
-  const [js, jsIntegrity, wasm, wasmIntegrity] = meta ? meta.content.split(' ') : [];
-  if (!wasmIntegrity) {
+  const [js, jsIntegrity, wasm, wasmIntegrity, css, cssIntegrity] = meta ? meta.content.split(' ') : [];
+  if (!cssIntegrity) {
     throw new Error('index.html does not name the on-demand module; rebuild with Trunk');
   }
-  const jsHref = new URL(js, document.baseURI).href;
-  await preloadCheckedModule(jsHref, jsIntegrity);
-  const module = await import(jsHref);
-  const wasmHref = new URL(wasm, document.baseURI).href;
-  await module.default({
-    module_or_path: fetch(wasmHref, { integrity: wasmIntegrity, mode: 'cors', credentials: 'same-origin' }),
-  });
+  const stylesheet = loadCheckedStylesheet(new URL(css, document.baseURI).href, cssIntegrity);
+  const instantiated = (async () => {
+    const jsHref = new URL(js, document.baseURI).href;
+    await preloadCheckedModule(jsHref, jsIntegrity);
+    const module = await import(jsHref);
+    const wasmHref = new URL(wasm, document.baseURI).href;
+    await module.default({
+      module_or_path: fetch(wasmHref, { integrity: wasmIntegrity, mode: 'cors', credentials: 'same-origin' }),
+    });
+    return module;
+  })();
+  const [module] = await Promise.all([instantiated, stylesheet]);
   return module;
 }
 

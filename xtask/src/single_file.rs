@@ -204,11 +204,14 @@ pub fn inline_bundle(
         .unwrap_or_default()
         .split(' ')
         .collect();
-    let [on_demand_js, _, on_demand_wasm, _] = named.as_slice() else {
+    let [on_demand_js, _, on_demand_wasm, _, on_demand_css, _] = named.as_slice() else {
         return Err(
-            "the <meta name=\"summit-fruits:ondemand\"> does not name a JS and a wasm file".into(),
+            "the <meta name=\"summit-fruits:ondemand\"> does not name a JS, a wasm and a CSS file"
+                .into(),
         );
     };
+    // The single file is one page with nothing to fetch: the on-demand views' rules join the page's inline style.
+    styles.push(read_text(on_demand_css)?);
     let on_demand_js = read_text(on_demand_js)?;
     let on_demand_wasm = read(on_demand_wasm)?;
     let exports = exported_functions(&on_demand_js);

@@ -16,7 +16,7 @@ const INDEX: &str = r##"<!doctype html>
   <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-c" data-summit="bindgen">
   <link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-d" data-summit="wasm">
   <script type="module" src="./boot.js" crossorigin="anonymous" integrity="sha384-e"></script>
-  <meta name="summit-fruits:ondemand" content="./od-1.js sha384-f ./od-1_bg.wasm sha384-g">
+  <meta name="summit-fruits:ondemand" content="./od-1.js sha384-f ./od-1_bg.wasm sha384-g ./od-1.css sha384-h">
 </head>
 <body><div id="app"><p id="prerender-notice">Loading</p><a href="#item=x">x</a></div></body>
 </html>
@@ -39,6 +39,7 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
                 .to_vec(),
         ),
         ("./od-1_bg.wasm", vec![0, 97, 115, 109, 1, 0, 0, 1]),
+        ("./od-1.css", b".article-view { margin: 0 }".to_vec()),
         (
             "./boot.js",
             b"const { instance } = await startInlineApp();\n".to_vec(),
@@ -73,11 +74,12 @@ fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
 #[test]
 fn everything_the_page_loads_is_written_into_it() {
     let html = inline(INDEX, &files()).unwrap();
-    // One style element with both sheets in order, line ends as the parser sees them.
+    // One style element with the page's sheets in order, then the on-demand views', line ends as the parser sees
+    // them.
     assert_eq!(html.matches("<style>").count(), 1);
     assert_eq!(
         between(&html, "<style>", "</style>"),
-        ":root { --bg: #fff; }\nbody { margin: 0 }\n.matrix-col { fill: #fff }"
+        ":root { --bg: #fff; }\nbody { margin: 0 }\n.matrix-col { fill: #fff }\n.article-view { margin: 0 }"
     );
     // Two inline modules: the on-demand module's JS, its wasm in base64 and its provider; then the app's wasm-bindgen
     // JS, the wasm in base64, then the start logic.

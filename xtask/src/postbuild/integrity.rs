@@ -16,6 +16,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
+use super::minify::ON_DEMAND_STYLESHEET;
 use super::{BuiltApp, Staging};
 use crate::html;
 
@@ -28,31 +29,40 @@ pub fn sha384(bytes: &[u8]) -> String {
 const ON_DEMAND_JS: &str = "summit-ondemand.js";
 const ON_DEMAND_WASM: &str = "summit-ondemand_bg.wasm";
 
-/// The page's `<meta>` that names the on-demand module: `content="JS INTEGRITY WASM INTEGRITY"`.
+/// The page's `<meta>` that names the on-demand module: `content="JS INTEGRITY WASM INTEGRITY CSS INTEGRITY"`.
 pub const ON_DEMAND_META: &str = "summit-fruits:ondemand";
 
-/// The on-demand module's files under their content-hashed names, and their integrity.
+/// The on-demand module's files under their content-hashed names, and their integrity: its JS, its wasm and the
+/// stylesheet of the views it draws (written by `minify`).
 #[derive(Debug)]
 pub struct OnDemand {
     pub js: String,
     pub wasm: String,
+    pub css: String,
     pub js_integrity: String,
     pub wasm_integrity: String,
+    pub css_integrity: String,
 }
 
 /// Renames the on-demand module's files to `summit-ondemand-HASH.js` and `summit-ondemand-HASH_bg.wasm` (one hash of
-/// both, so a new build never pairs an old JS with a new wasm in a cache) and names them in index.html's
-/// `<meta name="summit-fruits:ondemand">`, each after `base`, with its integrity.
+/// both, so a new build never pairs an old JS with a new wasm in a cache) and names them and its stylesheet in
+/// index.html's `<meta name="summit-fruits:ondemand">`, each after `base`, with its integrity.
 pub fn name_on_demand(staging: &Staging, base: &str) -> Result<OnDemand, String> {
     let what = "on-demand module file (index.html's <link data-trunk rel=\"rust\" href=\"ondemand/Cargo.toml\">)";
     staging.one(|n| n == ON_DEMAND_JS, what)?;
     staging.one(|n| n == ON_DEMAND_WASM, what)?;
+    let css = staging.one(
+        |n| n.starts_with(&format!("{ON_DEMAND_STYLESHEET}-")) && n.ends_with(".css"),
+        "on-demand views' stylesheet (written by the minify step)",
+    )?;
     let js_bytes = staging.read(ON_DEMAND_JS)?;
     let wasm_bytes = staging.read(ON_DEMAND_WASM)?;
     let hex = super::content_hash(&[&js_bytes, &wasm_bytes]);
     let on_demand = OnDemand {
         js: format!("summit-ondemand-{hex}.js"),
         wasm: format!("summit-ondemand-{hex}_bg.wasm"),
+        css_integrity: sha384(&staging.read(&css)?),
+        css,
         js_integrity: sha384(&js_bytes),
         wasm_integrity: sha384(&wasm_bytes),
     };
@@ -70,8 +80,13 @@ pub fn name_on_demand(staging: &Staging, base: &str) -> Result<OnDemand, String>
 /// The `<meta>` element that names the on-demand module for `static/boot.js`.
 fn on_demand_meta(on_demand: &OnDemand, base: &str) -> String {
     format!(
-        r#"<meta name="{ON_DEMAND_META}" content="{base}{} {} {base}{} {}">"#,
-        on_demand.js, on_demand.js_integrity, on_demand.wasm, on_demand.wasm_integrity
+        r#"<meta name="{ON_DEMAND_META}" content="{base}{} {} {base}{} {} {base}{} {}">"#,
+        on_demand.js,
+        on_demand.js_integrity,
+        on_demand.wasm,
+        on_demand.wasm_integrity,
+        on_demand.css,
+        on_demand.css_integrity
     )
 }
 
@@ -155,8 +170,11 @@ mod tests {
         let staging = Staging::new(&dir);
         staging.write(ON_DEMAND_JS, "export default 1;").unwrap();
         staging.write(ON_DEMAND_WASM, b"\0asm").unwrap();
+        staging.write("summit-ondemand-0a.css", "a{b:c}").unwrap();
         staging.write("index.html", "<head>\n</head>").unwrap();
         let named = name_on_demand(&staging, "./").unwrap();
+        assert_eq!(named.css, "summit-ondemand-0a.css");
+        assert_eq!(named.css_integrity, sha384(b"a{b:c}"));
         assert!(named.js.starts_with("summit-ondemand-") && named.js.ends_with(".js"));
         assert_eq!(named.wasm, named.js.replace(".js", "_bg.wasm"));
         assert!(!staging.has(ON_DEMAND_JS) && staging.has(&named.js) && staging.has(&named.wasm));
@@ -165,8 +183,13 @@ mod tests {
         assert_eq!(
             page,
             format!(
-                "<head>\n  <meta name=\"summit-fruits:ondemand\" content=\"./{} {} ./{} {}\">\n</head>",
-                named.js, named.js_integrity, named.wasm, named.wasm_integrity
+                "<head>\n  <meta name=\"summit-fruits:ondemand\" content=\"./{} {} ./{} {} ./{} {}\">\n</head>",
+                named.js,
+                named.js_integrity,
+                named.wasm,
+                named.wasm_integrity,
+                named.css,
+                named.css_integrity
             )
         );
         // A second run finds no module under Trunk's names and says so.

@@ -1,7 +1,9 @@
 //! Smaller text for the default view, first of the post-build steps:
 //! - one stylesheet: the stylesheets Trunk linked (static/*.css, in the page's order) minified and joined into
 //!   `summit-fruits-HASH.css`, linked once with its integrity hash, so the default view fetches one small file instead
-//!   of six. The script embed's scoped stylesheet is made from it afterwards (it reads the page's links).
+//!   of several; those of the views that the on-demand module draws ([`ON_DEMAND_SHEETS`]) are joined apart into
+//!   `summit-ondemand-HASH.css`, which nothing links: it is named with the module's files and fetched with them.
+//!   The script embed's scoped stylesheet is made from both afterwards.
 //! - the wasm-bindgen JS without its comments, blank lines and indentation (its integrity is added afterwards).
 //!
 //! Both minifiers are deliberately plain, so that they cannot change what the text means. The stylesheet's drops
@@ -29,20 +31,27 @@ pub fn write(staging: &Staging) -> Result<String, String> {
     ))
 }
 
-/// Joins the page's stylesheets into one minified file and links it in their place; returns a line that names what it
-/// did. The old files leave the staging folder, since nothing links them any more.
+/// The stylesheets (their names in `static/`, without `.css`) of the views that the on-demand module draws: the
+/// article, the timeline and the scorecard. They are fetched with that module, not with the page.
+pub const ON_DEMAND_SHEETS: [&str; 2] = ["article", "scorecard"];
+
+/// The stem of the on-demand stylesheet's name, `summit-ondemand-HASH.css`.
+pub const ON_DEMAND_STYLESHEET: &str = "summit-ondemand";
+
+/// Joins the page's stylesheets into one minified file and links it in their place, and joins those of
+/// [`ON_DEMAND_SHEETS`] into a second file that nothing links; returns a line that names what it did. The old files
+/// leave the staging folder, since nothing links them any more.
 fn join_stylesheets(staging: &Staging) -> Result<String, String> {
     let page = staging.read_text("index.html")?;
     let links: Vec<html::Tag> = html::tags(&page, "link")?
         .into_iter()
         .filter(|link| link.get("rel") == Some("stylesheet"))
         .collect();
-    let Some(first) = links.first() else {
-        return Err("found no <link rel=\"stylesheet\"> in index.html".into());
-    };
     let mut names = Vec::new();
-    let mut css = String::new();
+    let (mut css, mut on_demand_css) = (String::new(), String::new());
     let mut raw = 0;
+    let mut first_page_link = None;
+    let mut edits = Vec::new();
     for link in &links {
         let href = link.get("href").unwrap_or("");
         let name = href.strip_prefix("./").unwrap_or(href);
@@ -53,23 +62,41 @@ fn join_stylesheets(staging: &Staging) -> Result<String, String> {
         }
         let text = staging.read_text(name)?;
         raw += text.len();
-        css.push_str(&minify(&text));
+        if is_on_demand(name) {
+            on_demand_css.push_str(&minify(&text));
+        } else {
+            css.push_str(&minify(&text));
+            if first_page_link.is_none() {
+                first_page_link = Some(link.range());
+                names.push(name.to_string());
+                continue;
+            }
+        }
         names.push(name.to_string());
+        // The tag and the line break and indentation before it.
+        let before = page[..link.start]
+            .trim_end_matches([' ', '\t', '\n', '\r'])
+            .len();
+        edits.push((before..link.end, String::new()));
+    }
+    let Some(first) = first_page_link else {
+        return Err("found no <link rel=\"stylesheet\"> for the page in index.html".into());
+    };
+    if on_demand_css.is_empty() {
+        return Err(format!(
+            "index.html links none of the on-demand views' stylesheets ({})",
+            ON_DEMAND_SHEETS.join(", ")
+        ));
     }
     let joined = hashed_name("summit-fruits", css.as_bytes(), "css");
     staging.write(&joined, &css)?;
+    let on_demand = hashed_name(ON_DEMAND_STYLESHEET, on_demand_css.as_bytes(), "css");
+    staging.write(&on_demand, &on_demand_css)?;
     let link = format!(
         r#"<link rel="stylesheet" href="./{joined}" crossorigin="anonymous" integrity="{}"/>"#,
         sha384(css.as_bytes())
     );
-    let mut edits = vec![(first.range(), link)];
-    for other in &links[1..] {
-        // The tag and the line break and indentation before it.
-        let before = page[..other.start]
-            .trim_end_matches([' ', '\t', '\n', '\r'])
-            .len();
-        edits.push((before..other.end, String::new()));
-    }
+    edits.push((first, link));
     staging.write("index.html", html::replace_ranges(&page, edits))?;
     for name in &names {
         let path = staging.dir.join(name);
@@ -77,10 +104,18 @@ fn join_stylesheets(staging: &Staging) -> Result<String, String> {
             .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
     }
     Ok(format!(
-        "{joined} ({} B from {raw} B) from {}",
+        "{joined} ({} B) and {on_demand} ({} B) from {raw} B in {}",
         css.len(),
+        on_demand_css.len(),
         names.join(", ")
     ))
+}
+
+/// True for a stylesheet of [`ON_DEMAND_SHEETS`] under the name Trunk gave it (`article-HASH.css`).
+fn is_on_demand(name: &str) -> bool {
+    let stem = name.strip_suffix(".css").unwrap_or(name);
+    let stem = stem.rsplit_once('-').map_or(stem, |(stem, _hash)| stem);
+    ON_DEMAND_SHEETS.contains(&stem)
 }
 
 /// Characters around which white space never matters in the page's CSS.
@@ -232,21 +267,33 @@ mod tests {
     }
 
     #[test]
-    fn the_page_links_one_joined_stylesheet_with_its_integrity() {
+    fn the_page_links_one_joined_stylesheet_and_the_views_sheet_is_joined_apart() {
         let dir = std::env::temp_dir().join(format!("summit-stylesheet-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let staging = Staging::new(&dir);
-        let page = "<head>\n  <link rel=\"icon\" href=\"./i.svg\"/>\n  <link rel=\"stylesheet\" href=\"./a-1.css\" crossorigin=\"anonymous\" integrity=\"sha384-x\"/>\n  <link rel=\"stylesheet\" href=\"./b-2.css\" crossorigin=\"anonymous\" integrity=\"sha384-y\"/>\n</head>";
+        let page = "<head>\n  <link rel=\"icon\" href=\"./i.svg\"/>\n  <link rel=\"stylesheet\" href=\"./a-1.css\" crossorigin=\"anonymous\" integrity=\"sha384-x\"/>\n  <link rel=\"stylesheet\" href=\"./article-3.css\" crossorigin=\"anonymous\" integrity=\"sha384-z\"/>\n  <link rel=\"stylesheet\" href=\"./b-2.css\" crossorigin=\"anonymous\" integrity=\"sha384-y\"/>\n  <link rel=\"stylesheet\" href=\"./scorecard.css\"/>\n</head>";
         staging.write("index.html", page).unwrap();
         staging.write("a-1.css", "a { color: red; }\n").unwrap();
         staging
             .write("b-2.css", "/* b */\nb { color: blue; }\n")
             .unwrap();
+        staging
+            .write("article-3.css", ".article { margin: 0; }\n")
+            .unwrap();
+        staging
+            .write("scorecard.css", ".scorecard { gap: 1px; }\n")
+            .unwrap();
         let said = join_stylesheets(&staging).unwrap();
         let css = "a{color:red}b{color:blue}";
         let name = hashed_name("summit-fruits", css.as_bytes(), "css");
-        assert!(said.starts_with(&name), "{said}");
+        let views = ".article{margin:0}.scorecard{gap:1px}";
+        let views_name = hashed_name(ON_DEMAND_STYLESHEET, views.as_bytes(), "css");
+        assert!(
+            said.starts_with(&name) && said.contains(&views_name),
+            "{said}"
+        );
         assert_eq!(staging.read_text(&name).unwrap(), css);
+        assert_eq!(staging.read_text(&views_name).unwrap(), views);
         assert_eq!(
             staging.read_text("index.html").unwrap(),
             format!(
@@ -254,7 +301,27 @@ mod tests {
                 sha384(css.as_bytes())
             )
         );
-        assert!(!staging.has("a-1.css") && !staging.has("b-2.css"));
+        for old in ["a-1.css", "b-2.css", "article-3.css", "scorecard.css"] {
+            assert!(!staging.has(old), "{old} is left");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_page_without_the_views_sheets_is_refused() {
+        let dir =
+            std::env::temp_dir().join(format!("summit-stylesheet-none-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let staging = Staging::new(&dir);
+        staging
+            .write(
+                "index.html",
+                "<head><link rel=\"stylesheet\" href=\"./a-1.css\"/></head>",
+            )
+            .unwrap();
+        staging.write("a-1.css", "a { color: red; }\n").unwrap();
+        let refused = join_stylesheets(&staging).unwrap_err();
+        assert!(refused.contains("article, scorecard"), "{refused}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

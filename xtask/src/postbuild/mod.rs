@@ -163,8 +163,8 @@ pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
     let app = BuiltApp::find(staging)?;
     let on_demand = integrity::name_on_demand(staging, base)?;
     println!(
-        "postbuild: on-demand module: {} and {}, named in index.html with their integrity",
-        on_demand.js, on_demand.wasm
+        "postbuild: on-demand module: {}, {} and {}, named in index.html with their integrity",
+        on_demand.js, on_demand.wasm, on_demand.css
     );
     println!(
         "postbuild: script embed: {}",

@@ -2,8 +2,8 @@
 //! (`<div data-summit-fruits data-view="matrix"></div>` and `<script type="module" src=".../summit-fruits-embed.js">`).
 //!
 //! It writes into the staging folder:
-//! - `summit-fruits-embed-HASH.css`: the page's stylesheets (in the order index.html links them) scoped for a shadow
-//!   root: `:root`, `html` and `body` become the mount element `.embed-root`, `rem` becomes `px` (a host's root font
+//! - `summit-fruits-embed-HASH.css`: the page's stylesheets (in the order index.html links them, then the on-demand
+//!   views' stylesheet) scoped for a shadow root: `:root`, `html` and `body` become the mount element `.embed-root`, `rem` becomes `px` (a host's root font
 //!   size must not scale the explorer), and `:host` is reset (`all: initial`) so the host's inherited fonts and
 //!   colours stop at the boundary.
 //! - `summit-fruits-embed.js`: the stable entry script, `static/summit-fruits-embed.js` with the hashed names and the
@@ -34,10 +34,12 @@ const RESET: &str = "/* Summit Fruits script embed: the page's stylesheets scope
 /// Writes the files and the `<meta>` elements; returns a line that names what it wrote.
 pub fn write(staging: &Staging, app: &BuiltApp, on_demand: &OnDemand) -> Result<String, String> {
     let page = staging.read_text("index.html")?;
-    let sheets = stylesheets(&page)?;
+    let mut sheets = stylesheets(&page)?;
     if sheets.is_empty() {
         return Err("found no <link rel=\"stylesheet\"> in index.html".into());
     }
+    // An embed's views are styled from the start: its stylesheet has the on-demand views' rules too.
+    sheets.push(on_demand.css.clone());
     let mut css = RESET.to_string();
     for (i, sheet) in sheets.iter().enumerate() {
         if !staging.has(sheet) {
