@@ -249,6 +249,29 @@ impl OnDemand {
         .map(drop)
     }
 
+    /// Draws what happened to the item `item_id` after the article into `section`, from the bundled hindsight layer
+    /// checked against the data set in `data` (its wire form); see [`HindsightPlacement`].
+    pub fn draw_hindsight_panel(
+        &self,
+        section: &web_sys::Element,
+        data: &[u8],
+        item_id: &str,
+        placement: &HindsightPlacement,
+    ) -> Result<(), Failure> {
+        self.call(
+            "draw_hindsight_panel",
+            &[
+                section.into(),
+                Uint8Array::from(data).into(),
+                JsValue::from_str(item_id),
+                JsValue::from(placement.heading_level),
+                JsValue::from_str(placement.id_prefix),
+                JsValue::from_bool(placement.embedded),
+            ],
+        )
+        .map(drop)
+    }
+
     /// Calls the module's view function `name` with the element to draw into, the data set's wire bytes, `args`
     /// (what the view shows) and the links' two functions, as every `draw_*` export takes them.
     fn draw_view(
@@ -368,6 +391,16 @@ fn export_args(data: &[u8], shown: &[usize]) -> [JsValue; 2] {
         Uint8Array::from(data).into(),
         Uint32Array::from(indices.as_slice()).into(),
     ]
+}
+
+/// Where a hindsight section sits: its heading's level (4 on a card, below its `h3` title; 3 in the detail dialog), the
+/// prefix of its element ids (so that a card and the open dialog never share one), and whether its source links open
+/// a new tab (in embed mode).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HindsightPlacement {
+    pub heading_level: u8,
+    pub id_prefix: &'static str,
+    pub embedded: bool,
 }
 
 /// Which data set the explorer shows, as the on-demand module takes it: the bundled one (no bytes: the module holds

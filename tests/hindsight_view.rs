@@ -286,10 +286,21 @@ async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
             with_layer(Some(layer.clone()), card(index, &item.id)),
         )
         .await;
+        // The on-demand module draws the section's content.
+        common::until_drawn(&root, ".card .hindsight-panel .hindsight-heading").await;
         let panel = root
             .query_selector(".card .hindsight-panel")
             .unwrap()
             .expect("a hindsight section");
+        let heading_id = format!("hindsight-card-{item_id}");
+        assert_eq!(
+            panel.get_attribute("aria-labelledby"),
+            Some(format!("{heading_id} card-title-{item_id}"))
+        );
+        assert!(panel
+            .query_selector(&format!("h4#{heading_id}.hindsight-heading"))
+            .unwrap()
+            .is_some());
         assert!(panel
             .text_content()
             .unwrap()

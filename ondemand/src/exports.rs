@@ -107,6 +107,28 @@ pub fn draw_scorecard(
     )
 }
 
+/// Draws what happened to the item `item_id` after the article into `section` (the app's `<section>` on a card or in
+/// the detail dialog), replacing what it held, from the bundled hindsight layer checked against the data set in
+/// `data_set`. Its heading is an `h{heading_level}` with the id `hindsight-{id_prefix}-{item_id}`; `embedded` says
+/// whether its source links open a new tab.
+#[wasm_bindgen]
+pub fn draw_hindsight_panel(
+    section: web_sys::Element,
+    data_set: &[u8],
+    item_id: String,
+    heading_level: u8,
+    id_prefix: String,
+    embedded: bool,
+) -> Result<(), JsValue> {
+    let hindsight = crate::hindsight_for(data_set).map_err(|e| JsValue::from_str(&e))?;
+    let placement = crate::hindsight_panel::Placement {
+        heading_level,
+        id_prefix: &id_prefix,
+        embedded,
+    };
+    crate::hindsight_panel::draw(&section, &hindsight, &item_id, &placement)
+}
+
 /// The drawn matrix `svg` (the app's `<svg>` element) as a standalone SVG file titled `title`, with the current
 /// theme's colours.
 #[wasm_bindgen]

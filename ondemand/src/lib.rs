@@ -4,7 +4,8 @@
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
 //! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
-//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), the article, scorecard and timeline views
+//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), a card's hindsight section
+//! ([`hindsight_panel`]), the article, scorecard and timeline views
 //! ([`article_view`], [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
 //! matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
@@ -26,6 +27,7 @@ pub mod cite_dialog;
 pub mod dom;
 pub mod embed_dialog;
 pub mod exports;
+pub mod hindsight_panel;
 pub mod matrix_file;
 pub mod scorecard_view;
 pub mod timeline_view;
@@ -156,6 +158,31 @@ pub fn data_set_with_hindsight(data_set: &[u8]) -> Result<(DataSet, Hindsight), 
     Ok((data, hindsight))
 }
 
+thread_local! {
+    /// The last hindsight layer checked for [`hindsight_for`], by the wire bytes of the data set it was checked
+    /// against: the app asks for one section per card, all of the same data set.
+    static LAST_CHECKED: std::cell::RefCell<Option<(Vec<u8>, std::rc::Rc<Hindsight>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The bundled hindsight layer checked against the data set in `data_set` (its wire form), checked once for a run
+/// of calls with the same data set.
+pub fn hindsight_for(data_set: &[u8]) -> Result<std::rc::Rc<Hindsight>, String> {
+    let kept = LAST_CHECKED.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(bytes, _)| bytes.as_slice() == data_set)
+            .map(|(_, hindsight)| hindsight.clone())
+    });
+    if let Some(hindsight) = kept {
+        return Ok(hindsight);
+    }
+    let (_data, hindsight) = data_set_with_hindsight(data_set)?;
+    let hindsight = std::rc::Rc::new(hindsight);
+    LAST_CHECKED.with(|last| *last.borrow_mut() = Some((data_set.to_vec(), hindsight.clone())));
+    Ok(hindsight)
+}
+
 fn indices(shown: &[u32]) -> Vec<usize> {
     shown.iter().map(|&i| i as usize).collect()
 }
@@ -180,6 +207,19 @@ mod tests {
         assert!(!whole.article.sections.is_empty());
         // Each use reads the same data set.
         assert_eq!(data_set(&[]).unwrap(), whole);
+    }
+
+    #[test]
+    fn the_hindsight_layer_is_checked_once_for_a_run_of_calls_on_one_data_set() {
+        let first = hindsight_for(&[]).expect("the bundled layer fits the bundled data set");
+        let again = hindsight_for(&[]).unwrap();
+        assert!(std::rc::Rc::ptr_eq(&first, &again));
+        assert_eq!(*first, data_set_with_hindsight(&[]).unwrap().1);
+        // Another data set is checked anew.
+        let other = hindsight_for(&bundled_wire()).unwrap();
+        assert!(!std::rc::Rc::ptr_eq(&first, &other));
+        assert_eq!(*first, *other);
+        assert!(hindsight_for(b"not a data set").is_err());
     }
 
     #[test]

@@ -1,11 +1,8 @@
 //! One card per item: category, feasibility, title, summary, the article's reason for the rating, domains and actors;
 //! with the hindsight layer on, also what happened after the article, set apart from the article's words.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use summit_core::model::Hindsight;
 use summit_core::state::ViewState;
 
 use crate::components::category_icon::category_icon;
@@ -18,8 +15,8 @@ use crate::explorer::{link_click, state_href, Explorer, Navigate};
 /// What one card is drawn from.
 pub struct CardOf<'a> {
     pub explorer: &'a Explorer,
-    /// The hindsight layer while it is on.
-    pub hindsight: Option<&'a Rc<Hindsight>>,
+    /// Whether the hindsight layer is on (and loaded): the card then ends with the item's hindsight section.
+    pub hindsight_on: bool,
     /// The item's position in the data set.
     pub index: usize,
     /// The state a click on the card's title leads to (the same view with this item open).
@@ -37,7 +34,7 @@ pub struct CardOf<'a> {
 pub fn item_card(card: CardOf<'_>) -> Html {
     let CardOf {
         explorer,
-        hindsight,
+        hindsight_on,
         index,
         open_state,
         terms,
@@ -81,8 +78,8 @@ pub fn item_card(card: CardOf<'_>) -> Html {
                     { for item.actors.iter().map(|a| html! { <li class="chip chip-actor">{ explorer.actor_label(a) }</li> }) }
                 </ul>
             </div>
-            if let Some(hindsight) = hindsight {
-                <HindsightPanel hindsight={hindsight.clone()} item_id={item.id.clone()} heading_level={4} id_prefix="card" about={AttrValue::from(title_id.clone())} {embedded} />
+            if hindsight_on {
+                <HindsightPanel item_id={item.id.clone()} heading_level={4} id_prefix="card" about={AttrValue::from(title_id.clone())} {embedded} />
             }
         </article>
     }

@@ -200,8 +200,8 @@ pub fn item_detail(props: &ItemDetailProps) -> Html {
                 </ul>
             }
 
-            if let Some(hindsight) = hindsight {
-                <HindsightPanel {hindsight} item_id={item.id.clone()} heading_level={3} id_prefix="detail" about={AttrValue::from(title_id)} embedded={props.state.embed} />
+            if hindsight.is_some() {
+                <HindsightPanel item_id={item.id.clone()} heading_level={3} id_prefix="detail" about={AttrValue::from(title_id)} embedded={props.state.embed} />
             }
         </dialog>
     }

@@ -100,7 +100,7 @@ pub fn card_list(props: &CardListProps) -> Html {
                     let item = &explorer.data.items[index];
                     let card = CardOf {
                         explorer: &explorer,
-                        hindsight: hindsight.as_ref(),
+                        hindsight_on: hindsight.is_some(),
                         index,
                         open_state: props.state.apply(Action::OpenItem(item.id.clone())),
                         terms: &props.terms,

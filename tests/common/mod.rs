@@ -49,7 +49,7 @@ pub fn card(props: &CardProps) -> Html {
     let hindsight = use_hindsight();
     item_card(CardOf {
         explorer: &explorer,
-        hindsight: hindsight.as_ref(),
+        hindsight_on: hindsight.is_some(),
         index: props.index,
         open_state: (*props.open_state).clone(),
         terms: &props.terms,
@@ -210,6 +210,22 @@ pub fn install_on_demand() {
     });
     set("draw_scorecard", scorecard.as_ref());
     scorecard.forget();
+    type DrawHindsightPanel =
+        dyn Fn(web_sys::Element, Uint8Array, String, u8, String, bool) -> Result<(), JsValue>;
+    let panel = Closure::<DrawHindsightPanel>::new(
+        |section, data: Uint8Array, item_id, heading_level, id_prefix, embedded| {
+            summit_ondemand::exports::draw_hindsight_panel(
+                section,
+                &data.to_vec(),
+                item_id,
+                heading_level,
+                id_prefix,
+                embedded,
+            )
+        },
+    );
+    set("draw_hindsight_panel", panel.as_ref());
+    panel.forget();
     type DrawTimeline = dyn Fn(
         web_sys::Element,
         Uint8Array,
