@@ -11,8 +11,24 @@ use summit_core::validate::Problem;
 
 use crate::ondemand::{self, DataWire};
 
+/// The hindsight layer as the app holds it: its checked facts (which the matrix marks its items with), and the wire
+/// form the on-demand module's check gave them in, from which that module draws a card's hindsight section.
+#[derive(Debug, PartialEq)]
+pub struct Layer {
+    pub facts: Hindsight,
+    pub wire: Rc<[u8]>,
+}
+
+impl std::ops::Deref for Layer {
+    type Target = Hindsight;
+
+    fn deref(&self) -> &Hindsight {
+        &self.facts
+    }
+}
+
 /// The hindsight layer, or the problems that kept it from loading.
-pub type Loaded = Result<Rc<Hindsight>, Rc<Vec<Problem>>>;
+pub type Loaded = Result<Rc<Layer>, Rc<Vec<Problem>>>;
 
 thread_local! {
     /// The layer checked against the bundled data set, kept once the module has given it: turning the layer off and
@@ -40,7 +56,9 @@ pub async fn load(data: &DataWire) -> Loaded {
     };
     match checked {
         Ok(outcome) => {
-            let loaded = outcome.map(Rc::new).map_err(Rc::new);
+            let loaded = outcome
+                .map(|(facts, wire)| Rc::new(Layer { facts, wire }))
+                .map_err(Rc::new);
             if bundled {
                 BUNDLED.with(|b| *b.borrow_mut() = Some(loaded.clone()));
             }
@@ -106,7 +124,7 @@ pub fn use_layer(on: bool, data: DataWire) -> LayerState {
 /// The hindsight layer as components see it: `Some` only while the reader has it switched on and it loaded.
 /// Cheap to clone and compared by identity.
 #[derive(Clone, Default)]
-pub struct HindsightContext(pub Option<Rc<Hindsight>>);
+pub struct HindsightContext(pub Option<Rc<Layer>>);
 
 impl PartialEq for HindsightContext {
     fn eq(&self, other: &Self) -> bool {
@@ -120,6 +138,6 @@ impl PartialEq for HindsightContext {
 
 /// The hindsight layer, when it is on; `None` when it is off, failed to load, or no provider is above.
 #[hook]
-pub fn use_hindsight() -> Option<Rc<Hindsight>> {
+pub fn use_hindsight() -> Option<Rc<Layer>> {
     use_context::<HindsightContext>().and_then(|c| c.0)
 }

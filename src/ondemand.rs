@@ -169,15 +169,20 @@ impl OnDemand {
         wire::decode_data_set_outcome(&bytes).map_err(|e| Failure(e.to_string()))
     }
 
-    /// Checks the bundled hindsight layer against the data set in `data` (its wire form).
-    pub fn check_hindsight(&self, data: &[u8]) -> Result<Result<Hindsight, Vec<Problem>>, Failure> {
+    /// Checks the bundled hindsight layer against the data set in `data` (its wire form): the layer with the wire
+    /// form of the check's outcome (what [`OnDemand::draw_hindsight_panel`] takes), or its problems.
+    #[allow(clippy::type_complexity)]
+    pub fn check_hindsight(
+        &self,
+        data: &[u8],
+    ) -> Result<Result<(Hindsight, Rc<[u8]>), Vec<Problem>>, Failure> {
         let bytes = self.bytes(
             "check_hindsight",
             &[Uint8Array::from(data).into(), JsValue::UNDEFINED],
         )?;
         let outcome =
             wire::decode::<HindsightOutcome>(&bytes).map_err(|e| Failure(e.to_string()))?;
-        Ok(outcome.map(|(hindsight, _warnings)| hindsight))
+        Ok(outcome.map(|(hindsight, _warnings)| (hindsight, Rc::from(bytes))))
     }
 
     /// The CSV file of the items at `shown` in the data set `data` (its wire form).
@@ -249,12 +254,12 @@ impl OnDemand {
         .map(drop)
     }
 
-    /// Draws what happened to the item `item_id` after the article into `section`, from the bundled hindsight layer
-    /// checked against the data set in `data` (its wire form); see [`HindsightPlacement`].
+    /// Draws what happened to the item `item_id` after the article into `section`, from the checked hindsight layer
+    /// in `layer` (the wire form [`OnDemand::check_hindsight`] gave); see [`HindsightPlacement`].
     pub fn draw_hindsight_panel(
         &self,
         section: &web_sys::Element,
-        data: &[u8],
+        layer: &[u8],
         item_id: &str,
         placement: &HindsightPlacement,
     ) -> Result<(), Failure> {
@@ -262,7 +267,7 @@ impl OnDemand {
             "draw_hindsight_panel",
             &[
                 section.into(),
-                Uint8Array::from(data).into(),
+                Uint8Array::from(layer).into(),
                 JsValue::from_str(item_id),
                 JsValue::from(placement.heading_level),
                 JsValue::from_str(placement.id_prefix),

@@ -15,7 +15,7 @@ use summit_core::hindsight::{entries_for, later_entries, outcome_for};
 use summit_core::model::{Category, Hindsight, Verdict};
 use summit_core::state::{View, ViewState};
 use summit_fruits::explorer::ExplorerContext;
-use summit_fruits::hindsight_layer::{self, HindsightContext};
+use summit_fruits::hindsight_layer::{self, HindsightContext, Layer};
 use summit_fruits::ondemand::DataWire;
 use summit_fruits::views::matrix_view::MatrixView;
 use summit_fruits::views::scorecard_view::ScorecardView;
@@ -26,7 +26,7 @@ use common::{explorer, install_on_demand, mount, texts, Card};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The bundled layer as the app loads it: checked in the on-demand module (stood in by the test's own copy).
-async fn hindsight(_explorer: &ExplorerContext) -> Rc<Hindsight> {
+async fn hindsight(_explorer: &ExplorerContext) -> Rc<Layer> {
     install_on_demand();
     hindsight_layer::load(&DataWire::Bundled)
         .await
@@ -47,7 +47,7 @@ fn check_layer(
 }
 
 /// `content` inside the hindsight context, as `App` provides it while the switch is on (`Some`) or off (`None`).
-fn with_layer(layer: Option<Rc<Hindsight>>, content: Html) -> Html {
+fn with_layer(layer: Option<Rc<Layer>>, content: Html) -> Html {
     html! {
         <ContextProvider<HindsightContext> context={HindsightContext(layer)}>
             { content }

@@ -108,19 +108,19 @@ pub fn draw_scorecard(
 }
 
 /// Draws what happened to the item `item_id` after the article into `section` (the app's `<section>` on a card or in
-/// the detail dialog), replacing what it held, from the bundled hindsight layer checked against the data set in
-/// `data_set`. Its heading is an `h{heading_level}` with the id `hindsight-{id_prefix}-{item_id}`; `embedded` says
-/// whether its source links open a new tab.
+/// the detail dialog), replacing what it held, from the checked hindsight layer in `layer` (the bytes
+/// [`check_hindsight`] gave). Its heading is an `h{heading_level}` with the id `hindsight-{id_prefix}-{item_id}`;
+/// `embedded` says whether its source links open a new tab.
 #[wasm_bindgen]
 pub fn draw_hindsight_panel(
     section: web_sys::Element,
-    data_set: &[u8],
+    layer: &[u8],
     item_id: String,
     heading_level: u8,
     id_prefix: String,
     embedded: bool,
 ) -> Result<(), JsValue> {
-    let hindsight = crate::hindsight_for(data_set).map_err(|e| JsValue::from_str(&e))?;
+    let hindsight = crate::checked_layer(layer).map_err(|e| JsValue::from_str(&e))?;
     let placement = crate::hindsight_panel::Placement {
         heading_level,
         id_prefix: &id_prefix,

@@ -159,28 +159,34 @@ pub fn data_set_with_hindsight(data_set: &[u8]) -> Result<(DataSet, Hindsight), 
 }
 
 thread_local! {
-    /// The last hindsight layer checked for [`hindsight_for`], by the wire bytes of the data set it was checked
-    /// against: the app asks for one section per card, all of the same data set.
-    static LAST_CHECKED: std::cell::RefCell<Option<(Vec<u8>, std::rc::Rc<Hindsight>)>> =
+    /// The last hindsight layer read by [`checked_layer`], with the wire form it was read from: the app asks for one
+    /// section per card, all from the same layer.
+    static LAST_LAYER: std::cell::RefCell<Option<(Vec<u8>, std::rc::Rc<Hindsight>)>> =
         const { std::cell::RefCell::new(None) };
 }
 
-/// The bundled hindsight layer checked against the data set in `data_set` (its wire form), checked once for a run
-/// of calls with the same data set.
-pub fn hindsight_for(data_set: &[u8]) -> Result<std::rc::Rc<Hindsight>, String> {
-    let kept = LAST_CHECKED.with(|last| {
+/// The checked hindsight layer in `outcome`, the wire form of a [`HindsightOutcome`] as [`check_hindsight`] gives it;
+/// read once for a run of calls with the same bytes.
+pub fn checked_layer(outcome: &[u8]) -> Result<std::rc::Rc<Hindsight>, String> {
+    let kept = LAST_LAYER.with(|last| {
         last.borrow()
             .as_ref()
-            .filter(|(bytes, _)| bytes.as_slice() == data_set)
-            .map(|(_, hindsight)| hindsight.clone())
+            .filter(|(bytes, _)| bytes.as_slice() == outcome)
+            .map(|(_, layer)| layer.clone())
     });
-    if let Some(hindsight) = kept {
-        return Ok(hindsight);
+    if let Some(layer) = kept {
+        return Ok(layer);
     }
-    let (_data, hindsight) = data_set_with_hindsight(data_set)?;
-    let hindsight = std::rc::Rc::new(hindsight);
-    LAST_CHECKED.with(|last| *last.borrow_mut() = Some((data_set.to_vec(), hindsight.clone())));
-    Ok(hindsight)
+    let (layer, _warnings) = wire::decode::<HindsightOutcome>(outcome)
+        .map_err(|e| {
+            format!("the hindsight layer handed to the on-demand module could not be read ({e})")
+        })?
+        .map_err(|_| {
+            "the hindsight layer handed to the on-demand module was refused".to_string()
+        })?;
+    let layer = std::rc::Rc::new(layer);
+    LAST_LAYER.with(|last| *last.borrow_mut() = Some((outcome.to_vec(), layer.clone())));
+    Ok(layer)
 }
 
 fn indices(shown: &[u32]) -> Vec<usize> {
@@ -210,16 +216,21 @@ mod tests {
     }
 
     #[test]
-    fn the_hindsight_layer_is_checked_once_for_a_run_of_calls_on_one_data_set() {
-        let first = hindsight_for(&[]).expect("the bundled layer fits the bundled data set");
-        let again = hindsight_for(&[]).unwrap();
-        assert!(std::rc::Rc::ptr_eq(&first, &again));
+    fn a_checked_layer_is_read_once_for_a_run_of_calls_with_its_bytes() {
+        let outcome = check_hindsight(&[], None);
+        let first = checked_layer(&outcome).expect("the bundled layer fits the bundled data set");
+        assert!(std::rc::Rc::ptr_eq(
+            &first,
+            &checked_layer(&outcome).unwrap()
+        ));
         assert_eq!(*first, data_set_with_hindsight(&[]).unwrap().1);
-        // Another data set is checked anew.
-        let other = hindsight_for(&bundled_wire()).unwrap();
-        assert!(!std::rc::Rc::ptr_eq(&first, &other));
-        assert_eq!(*first, *other);
-        assert!(hindsight_for(b"not a data set").is_err());
+        // The same layer checked against a copy of the data set: the same bytes, the same layer.
+        let again = check_hindsight(&bundled_wire(), None);
+        assert_eq!(*checked_layer(&again).unwrap(), *first);
+        // A refused layer or broken bytes are errors.
+        let refused = check_hindsight(&[], Some("{\"article_url\": 3}"));
+        assert!(checked_layer(&refused).unwrap_err().contains("refused"));
+        assert!(checked_layer(b"not a layer").is_err());
     }
 
     #[test]

@@ -15,7 +15,8 @@ use yew::virtual_dom::VTag;
 use summit_core::glyphs::{verdict_parts, Part};
 use summit_core::model::Verdict;
 
-use crate::ondemand::{self, DataWire, HindsightPlacement};
+use crate::hindsight_layer::use_hindsight;
+use crate::ondemand::{self, HindsightPlacement};
 
 /// The parts of a shape from [`summit_core::glyphs`], drawn inside any `<svg>`.
 pub fn glyph(parts: &[Part]) -> Html {
@@ -84,7 +85,8 @@ pub struct HindsightPanelProps {
 #[function_component(HindsightPanel)]
 pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
     let section = use_node_ref();
-    let data = use_context::<DataWire>().unwrap_or_default();
+    // The layer's wire form, compared by identity: the section is drawn again only when another layer is loaded.
+    let layer = use_hindsight().map(|layer| ByIdentity(layer.wire.clone()));
     let failure = use_state_eq(|| None::<String>);
     let placement = HindsightPlacement {
         heading_level: props.heading_level,
@@ -95,26 +97,24 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
         let section = section.clone();
         let failure = failure.clone();
         use_effect_with(
-            (props.item_id.clone(), placement, data),
-            move |(item_id, placement, data)| {
+            (props.item_id.clone(), placement, layer),
+            move |(item_id, placement, layer)| {
                 // A drawing that finishes after the section changed again is not reported.
                 let current = Rc::new(Cell::new(true));
-                let (item_id, placement, data) = (item_id.clone(), placement.clone(), data.clone());
+                let (item_id, placement, layer) =
+                    (item_id.clone(), placement.clone(), layer.clone());
                 let still_current = current.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let drawn =
-                        ondemand::shown_with("the hindsight layer", |module| match section
-                            .cast::<web_sys::Element>(
-                        ) {
-                            Some(section) => module.draw_hindsight_panel(
-                                &section,
-                                data.bytes(),
-                                &item_id,
-                                &placement,
-                            ),
-                            None => Ok(()),
-                        })
-                        .await;
+                    let section = section.cast::<web_sys::Element>();
+                    let drawn = ondemand::shown_with("the hindsight layer", |module| {
+                        match (section, layer) {
+                            (Some(section), Some(ByIdentity(layer))) => {
+                                module.draw_hindsight_panel(&section, &layer, &item_id, &placement)
+                            }
+                            _ => Ok(()),
+                        }
+                    })
+                    .await;
                     if still_current.get() {
                         failure.set(drawn.err());
                     }
@@ -134,5 +134,15 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
                 <p class="hindsight-load-error">{ reason }</p>
             }
         </section>
+    }
+}
+
+/// Bytes compared by identity, not content.
+#[derive(Clone)]
+struct ByIdentity(Rc<[u8]>);
+
+impl PartialEq for ByIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -213,10 +213,10 @@ pub fn install_on_demand() {
     type DrawHindsightPanel =
         dyn Fn(web_sys::Element, Uint8Array, String, u8, String, bool) -> Result<(), JsValue>;
     let panel = Closure::<DrawHindsightPanel>::new(
-        |section, data: Uint8Array, item_id, heading_level, id_prefix, embedded| {
+        |section, layer: Uint8Array, item_id, heading_level, id_prefix, embedded| {
             summit_ondemand::exports::draw_hindsight_panel(
                 section,
-                &data.to_vec(),
+                &layer.to_vec(),
                 item_id,
                 heading_level,
                 id_prefix,

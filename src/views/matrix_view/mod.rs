@@ -148,7 +148,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
         navigate: &props.navigate,
         visible: &visible,
         included: &props.included,
-        hindsight: hindsight.as_deref(),
+        hindsight: hindsight.as_deref().map(|layer| &layer.facts),
         instance,
     };
     let rows_label = state.matrix_rows.label();
