@@ -26,11 +26,10 @@ use crate::components::item_detail::ItemDetail;
 use crate::components::load_error::LoadError;
 use crate::components::result_summary::ResultSummary;
 use crate::components::toolbar::Toolbar;
-use crate::download::download_text;
 use crate::explorer::{state_href, ExplorerContext, Shared, SharedDataSet};
 use crate::frame_embed::{use_height_reporter, FullExplorerLink};
 use crate::hindsight_layer::{self, HindsightContext, LayerState};
-use crate::ondemand::{self, DataWire};
+use crate::ondemand::{self, BundledFile, DataWire};
 use crate::url_state::use_url_state;
 use crate::views::article_view::ArticleView;
 use crate::views::card_list::CardList;
@@ -354,27 +353,14 @@ fn skip_link() -> Html {
     html! { <a class="skip-link" href="#main" {onclick}>{ "Skip to results" }</a> }
 }
 
-/// A bundled file that the single file saves from memory (a hosted bundle links to the file beside the page).
-#[derive(Clone, Copy)]
-enum BundledFile {
-    DataSet,
-    Schema,
-}
-
 /// A click handler that saves a bundled file, whose text the on-demand module holds, as `file_name` (JSON).
 fn save_from_memory(file: BundledFile, file_name: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         wasm_bindgen_futures::spawn_local(async move {
-            let text = match ondemand::module().await {
-                Ok(module) => match file {
-                    BundledFile::DataSet => module.bundled_data_set_json(),
-                    BundledFile::Schema => module.schema_json(),
-                },
+            let saved = match ondemand::module().await {
+                Ok(module) => module.save_bundled_file(file, file_name),
                 Err(failure) => Err(failure),
             };
-            let saved = text
-                .map_err(|failure| failure.to_string())
-                .and_then(|text| download_text(&text, file_name, "application/json"));
             if let Err(reason) = saved {
                 web_sys::console::error_1(&format!("Could not save {file_name}: {reason}").into());
             }

@@ -27,7 +27,6 @@ pub mod bundled;
 pub mod chosen_data;
 pub mod clipboard;
 pub mod components;
-pub mod download;
 pub mod explorer;
 pub mod frame_embed;
 pub mod hindsight_layer;

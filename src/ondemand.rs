@@ -17,6 +17,7 @@ use js_sys::{Function, Promise, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use summit_core::export::ItemsFormat;
 use summit_core::model::{DataSet, Hindsight};
 use summit_core::validate::Problem;
 use summit_core::wire::{self, HindsightOutcome};
@@ -152,12 +153,6 @@ impl OnDemand {
             .map_err(|_| Failure(format!("{name} gave no bytes")))
     }
 
-    fn text(&self, name: &str, args: &[JsValue]) -> Result<String, Failure> {
-        self.call(name, args)?
-            .as_string()
-            .ok_or_else(|| Failure(format!("{name} gave no text")))
-    }
-
     /// Parses and validates a data set with the default limits: accepted with its warnings and its own wire form, or
     /// refused with every problem.
     #[allow(clippy::type_complexity)]
@@ -185,19 +180,33 @@ impl OnDemand {
         Ok(outcome.map(|(hindsight, _warnings)| (hindsight, Rc::from(bytes))))
     }
 
-    /// The CSV file of the items at `shown` in the data set `data` (its wire form).
-    pub fn export_csv(&self, data: &[u8], shown: &[usize]) -> Result<String, Failure> {
-        self.text("export_csv", &export_args(data, shown))
+    /// Writes the items at `shown` in the data set `data` (its wire form) in `format` and saves the file.
+    pub fn save_items(
+        &self,
+        data: &[u8],
+        shown: &[usize],
+        format: ItemsFormat,
+    ) -> Result<(), Failure> {
+        let [data, shown] = export_args(data, shown);
+        let format = match format {
+            ItemsFormat::Csv => "csv",
+            ItemsFormat::Json => "json",
+        };
+        self.call("save_items", &[data, shown, JsValue::from_str(format)])
+            .map(drop)
     }
 
-    /// The JSON file of the items at `shown`, in the bundled data set's format.
-    pub fn export_json(&self, data: &[u8], shown: &[usize]) -> Result<String, Failure> {
-        self.text("export_json", &export_args(data, shown))
-    }
-
-    /// The bundled data set's JSON text.
-    pub fn bundled_data_set_json(&self) -> Result<String, Failure> {
-        self.text("bundled_data_set_json", &[])
+    /// Saves a bundled file whose text the module holds as `file_name`.
+    pub fn save_bundled_file(&self, file: BundledFile, file_name: &str) -> Result<(), Failure> {
+        let which = match file {
+            BundledFile::DataSet => "data-set",
+            BundledFile::Schema => "schema",
+        };
+        self.call(
+            "save_bundled_file",
+            &[JsValue::from_str(which), JsValue::from_str(file_name)],
+        )
+        .map(drop)
     }
 
     /// Opens the Cite dialog inside `container` (an element of this instance's root); focus returns to `opener` when
@@ -345,32 +354,48 @@ impl OnDemand {
         self.draw_view("draw_article", container, data, &args, links)
     }
 
-    /// The drawn matrix `svg` as a standalone SVG file titled `title`.
-    pub fn matrix_svg_file(&self, svg: &web_sys::Element, title: &str) -> Result<String, Failure> {
-        self.text("matrix_svg_file", &[svg.into(), JsValue::from_str(title)])
-    }
-
-    /// The drawn matrix `svg` as a PNG at twice its size, titled `title`.
-    pub async fn matrix_png(
+    /// Saves the drawn matrix `svg`, titled `title`, as a standalone SVG file or as a PNG at twice its size.
+    pub async fn save_matrix(
         &self,
         svg: &web_sys::Element,
         title: &str,
-    ) -> Result<web_sys::Blob, Failure> {
+        format: MatrixFormat,
+    ) -> Result<(), Failure> {
+        let format = match format {
+            MatrixFormat::Svg => "svg",
+            MatrixFormat::Png => "png",
+        };
         let promise = self
-            .call("matrix_png", &[svg.into(), JsValue::from_str(title)])?
+            .call(
+                "save_matrix",
+                &[
+                    svg.into(),
+                    JsValue::from_str(title),
+                    JsValue::from_str(format),
+                ],
+            )?
             .dyn_into::<Promise>()
-            .map_err(|_| Failure("matrix_png gave no promise".into()))?;
+            .map_err(|_| Failure("save_matrix gave no promise".into()))?;
         JsFuture::from(promise)
             .await
-            .map_err(|e| reason(&e))?
-            .dyn_into::<web_sys::Blob>()
-            .map_err(|_| Failure("the canvas made no PNG (the picture may be too large)".into()))
+            .map(drop)
+            .map_err(|e| reason(&e))
     }
+}
 
-    /// The data set's JSON Schema.
-    pub fn schema_json(&self) -> Result<String, Failure> {
-        self.text("schema_json", &[])
-    }
+/// A bundled file whose text the module holds, which the single file saves from memory (a hosted bundle links to the
+/// file beside the page).
+#[derive(Clone, Copy)]
+pub enum BundledFile {
+    DataSet,
+    Schema,
+}
+
+/// The matrix's two files.
+#[derive(Clone, Copy)]
+pub enum MatrixFormat {
+    Svg,
+    Png,
 }
 
 /// Which items the filters let through (by index in the data set) as the module's views take it: a byte per item, 1

@@ -1,6 +1,6 @@
-//! The module's JavaScript interface: each function of the crate under the same name, taking and giving strings,
-//! byte arrays (`Uint8Array`) and numbers only (and, for the Cite dialog, the elements to draw it into and to give
-//! focus back to). A failed export is a thrown string.
+//! The module's JavaScript interface: the crate's functions, taking and giving strings, byte arrays (`Uint8Array`)
+//! and numbers (and the elements to draw into, to give focus back to or to save, and the links' functions); the
+//! downloads write their file and save it. A failed export is a thrown string.
 
 use wasm_bindgen::prelude::*;
 
@@ -15,24 +15,34 @@ pub fn check_hindsight(data_set: &[u8], json: Option<String>) -> Vec<u8> {
     crate::check_hindsight(data_set, json.as_deref())
 }
 
+/// Writes the items at `shown` (indices into the data set in `data_set`) as `format` ("csv" or "json") and saves the
+/// file.
 #[wasm_bindgen]
-pub fn export_csv(data_set: &[u8], shown: &[u32]) -> Result<String, JsValue> {
-    crate::export_csv(data_set, shown).map_err(JsValue::from)
+pub fn save_items(data_set: &[u8], shown: &[u32], format: &str) -> Result<(), JsValue> {
+    use summit_core::export::ItemsFormat;
+    let (text, format) = match format {
+        "csv" => (crate::export_csv(data_set, shown), ItemsFormat::Csv),
+        "json" => (crate::export_json(data_set, shown), ItemsFormat::Json),
+        other => return Err(JsValue::from_str(&format!("there is no {other:?} format"))),
+    };
+    text.and_then(|text| crate::download::save_text(&text, format.file_name(), format.media_type()))
+        .map_err(JsValue::from)
 }
 
+/// Saves a bundled file whose text this module holds, `which` ("data-set" or "schema"), as `file_name`: the single
+/// file has no files beside it to link to.
 #[wasm_bindgen]
-pub fn export_json(data_set: &[u8], shown: &[u32]) -> Result<String, JsValue> {
-    crate::export_json(data_set, shown).map_err(JsValue::from)
-}
-
-#[wasm_bindgen]
-pub fn bundled_data_set_json() -> String {
-    crate::DATA_SET_JSON.to_string()
-}
-
-#[wasm_bindgen]
-pub fn schema_json() -> String {
-    crate::SCHEMA_JSON.to_string()
+pub fn save_bundled_file(which: &str, file_name: &str) -> Result<(), JsValue> {
+    let text = match which {
+        "data-set" => crate::DATA_SET_JSON,
+        "schema" => crate::SCHEMA_JSON,
+        other => {
+            return Err(JsValue::from_str(&format!(
+                "there is no bundled file {other:?}"
+            )))
+        }
+    };
+    crate::download::save_text(text, file_name, "application/json").map_err(JsValue::from)
 }
 
 /// Opens the Cite dialog inside `container` (an element of the explorer's own root); `opener` gets focus back when it
@@ -129,21 +139,27 @@ pub fn draw_hindsight_panel(
     crate::hindsight_panel::draw(&section, &hindsight, &item_id, &placement)
 }
 
-/// The drawn matrix `svg` (the app's `<svg>` element) as a standalone SVG file titled `title`, with the current
-/// theme's colours.
+/// Saves the drawn matrix `svg` (the app's `<svg>` element), titled `title`, as `format`: "svg", a standalone SVG
+/// file with the current theme's colours, or "png", a PNG at twice its size drawn from it. A promise that settles
+/// once the file is saved.
 #[wasm_bindgen]
-pub fn matrix_svg_file(svg: web_sys::Element, title: String) -> Result<String, JsValue> {
-    crate::matrix_file::matrix_svg_file(&svg, &title).map_err(|e| JsValue::from_str(&e))
-}
-
-/// The drawn matrix `svg` as a PNG at twice its size, titled `title`: a promise of the `Blob`.
-#[wasm_bindgen]
-pub async fn matrix_png(svg: web_sys::Element, title: String) -> Result<web_sys::Blob, JsValue> {
+pub async fn save_matrix(
+    svg: web_sys::Element,
+    title: String,
+    format: String,
+) -> Result<(), JsValue> {
+    use summit_core::export::{PNG_FILE_NAME, SVG_FILE_NAME};
     let file =
         crate::matrix_file::matrix_svg_file(&svg, &title).map_err(|e| JsValue::from_str(&e))?;
-    crate::matrix_file::matrix_png(&file, &svg)
-        .await
-        .map_err(|e| JsValue::from_str(&e))
+    let saved = match format.as_str() {
+        "svg" => crate::download::save_text(&file, SVG_FILE_NAME, "image/svg+xml"),
+        "png" => match crate::matrix_file::matrix_png(&file, &svg).await {
+            Ok(png) => crate::download::save_blob(&png, PNG_FILE_NAME),
+            Err(reason) => Err(reason),
+        },
+        other => Err(format!("there is no {other:?} format")),
+    };
+    saved.map_err(|e| JsValue::from_str(&e))
 }
 
 /// Draws the timeline of the data set in `data_set` into `container` (an element of the explorer's own root),

@@ -3,7 +3,7 @@
 //!
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
-//! and its schema for the single file's "save" buttons, the Cite dialog ([`cite`] what it says, [`cite_dialog`]
+//! and its schema for the single file's "save" buttons, every file saved ([`download`]), the Cite dialog ([`cite`] what it says, [`cite_dialog`]
 //! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), a card's hindsight section
 //! ([`hindsight_panel`]), the article, scorecard and timeline views
 //! ([`article_view`], [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
@@ -25,6 +25,7 @@ pub mod article_view;
 pub mod cite;
 pub mod cite_dialog;
 pub mod dom;
+pub mod download;
 pub mod embed_dialog;
 pub mod exports;
 pub mod hindsight_panel;

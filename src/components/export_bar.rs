@@ -1,7 +1,7 @@
 //! "Download 6 items as CSV" and "… as JSON" for the items the filters leave.
 //!
-//! The files are written by [`summit_core::export`] in the on-demand module (`crate::ondemand`), fetched on the first
-//! download, and saved by [`crate::download`].
+//! The files are written by [`summit_core::export`] and saved by the on-demand module (`crate::ondemand`), fetched on
+//! the first download.
 
 use std::rc::Rc;
 use summit_core::text::plural;
@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use summit_core::export::{download_label, ItemsFormat};
 
-use crate::download::download_text;
 use crate::ondemand::{self, DataWire};
 
 #[derive(Properties, PartialEq)]
@@ -21,19 +20,17 @@ pub struct ExportBarProps {
 
 /// Writes the file of `shown` in the on-demand module and saves it: the status line's message.
 async fn save(format: ItemsFormat, data: DataWire, shown: Rc<Vec<usize>>) -> String {
-    let text = match ondemand::module().await {
-        Ok(module) => match format {
-            ItemsFormat::Csv => module.export_csv(data.bytes(), &shown),
-            ItemsFormat::Json => module.export_json(data.bytes(), &shown),
-        }
-        .map_err(|failure| failure.to_string()),
+    let saved = match ondemand::module().await {
+        Ok(module) => module
+            .save_items(data.bytes(), &shown, format)
+            .map_err(|failure| failure.to_string()),
         Err(failure) => Err(format!(
             "the part of the explorer that writes files could not be loaded ({failure}); check the connection and \
              try again"
         )),
     };
     let noun = plural(shown.len(), "item", "items");
-    match text.and_then(|text| download_text(&text, format.file_name(), format.media_type())) {
+    match saved {
         Ok(()) => format!("Saved {} {noun} as {}.", shown.len(), format.file_name()),
         Err(reason) => format!("Could not save the {}: {reason}.", format.name()),
     }

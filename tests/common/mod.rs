@@ -140,20 +140,13 @@ pub fn install_on_demand() {
     );
     set("check_hindsight", layer.as_ref());
     layer.forget();
-    let csv = Closure::<dyn Fn(Uint8Array, Uint32Array) -> Result<String, JsValue>>::new(
-        |data: Uint8Array, shown: Uint32Array| {
-            summit_ondemand::export_csv(&data.to_vec(), &shown.to_vec()).map_err(JsValue::from)
+    let save = Closure::<dyn Fn(Uint8Array, Uint32Array, String) -> Result<(), JsValue>>::new(
+        |data: Uint8Array, shown: Uint32Array, format: String| {
+            summit_ondemand::exports::save_items(&data.to_vec(), &shown.to_vec(), &format)
         },
     );
-    set("export_csv", csv.as_ref());
-    csv.forget();
-    let json = Closure::<dyn Fn(Uint8Array, Uint32Array) -> Result<String, JsValue>>::new(
-        |data: Uint8Array, shown: Uint32Array| {
-            summit_ondemand::export_json(&data.to_vec(), &shown.to_vec()).map_err(JsValue::from)
-        },
-    );
-    set("export_json", json.as_ref());
-    json.forget();
+    set("save_items", save.as_ref());
+    save.forget();
     type OpenCite = dyn Fn(
         web_sys::Element,
         web_sys::HtmlElement,

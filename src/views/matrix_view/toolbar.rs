@@ -8,9 +8,8 @@ use summit_core::export::{PNG_FILE_NAME, SVG_FILE_NAME};
 use summit_core::state::MatrixRows;
 
 use super::MatrixCtx;
-use crate::download::{download_blob, download_text};
 use crate::explorer::push_on;
-use crate::ondemand;
+use crate::ondemand::{self, MatrixFormat};
 
 /// The toolbar above the matrix; the save buttons only when there are marks to save.
 pub(super) fn matrix_toolbar(
@@ -58,8 +57,8 @@ pub(super) fn matrix_toolbar(
             </fieldset>
             if has_marks {
                 <div class="matrix-save" role="group" aria-label="Save the matrix">
-                    <button type="button" class="button matrix-save-button" onclick={save(svg_ref, save_status, file_title.clone(), Format::Svg)}>{"Save as SVG"}</button>
-                    <button type="button" class="button matrix-save-button" onclick={save(svg_ref, save_status, file_title, Format::Png)}>{"Save as PNG"}</button>
+                    <button type="button" class="button matrix-save-button" onclick={save(svg_ref, save_status, file_title.clone(), MatrixFormat::Svg)}>{"Save as SVG"}</button>
+                    <button type="button" class="button matrix-save-button" onclick={save(svg_ref, save_status, file_title, MatrixFormat::Png)}>{"Save as PNG"}</button>
                 </div>
             }
             // Always present, so that what a save did (or why it failed) is announced.
@@ -68,27 +67,20 @@ pub(super) fn matrix_toolbar(
     }
 }
 
-/// Which file a save writes.
-#[derive(Clone, Copy)]
-enum Format {
-    Svg,
-    Png,
-}
-
 /// Saves the drawn matrix as a standalone SVG file, or as a PNG at twice its size drawn from it. The files are
-/// written by the on-demand module, fetched first if need be; the status says what happens meanwhile.
+/// written and saved by the on-demand module, fetched first if need be; the status says what happens meanwhile.
 fn save(
     svg_ref: &NodeRef,
     save_status: &UseStateHandle<String>,
     file_title: String,
-    format: Format,
+    format: MatrixFormat,
 ) -> Callback<MouseEvent> {
     let svg_ref = svg_ref.clone();
     let save_status = save_status.clone();
     Callback::from(move |_: MouseEvent| {
         let (kind, file_name) = match format {
-            Format::Svg => ("SVG", SVG_FILE_NAME),
-            Format::Png => ("PNG", PNG_FILE_NAME),
+            MatrixFormat::Svg => ("SVG", SVG_FILE_NAME),
+            MatrixFormat::Png => ("PNG", PNG_FILE_NAME),
         };
         let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
             save_status.set(format!(
@@ -100,17 +92,10 @@ fn save(
         save_status.set(format!("Drawing the matrix as {kind}…"));
         wasm_bindgen_futures::spawn_local(async move {
             let result = match ondemand::module().await {
-                Ok(module) => match format {
-                    Format::Svg => module
-                        .matrix_svg_file(&svg, &file_title)
-                        .map_err(|f| f.0)
-                        .and_then(|file| download_text(&file, file_name, "image/svg+xml")),
-                    Format::Png => module
-                        .matrix_png(&svg, &file_title)
-                        .await
-                        .map_err(|f| f.0)
-                        .and_then(|png| download_blob(&png, file_name)),
-                },
+                Ok(module) => module
+                    .save_matrix(&svg, &file_title, format)
+                    .await
+                    .map_err(|f| f.0),
                 Err(f) => Err(format!(
                     "the part of the explorer that writes files could not be loaded ({f}); check the connection and \
                      try again"
