@@ -14,30 +14,14 @@ const bindgenLink = document.querySelector('link[rel="modulepreload"][data-summi
 const wasmLink = document.querySelector('link[rel="preload"][data-summit="wasm"]');
 
 /**
- * Puts a module script into the module map through a <link rel="modulepreload"> with its integrity hash, so that
- * import() runs that checked module (an import cannot carry a hash itself); rejects if the check fails.
+ * Adds a <link rel="REL"> for `href` with its integrity hash; resolves once it has loaded, rejects (and leaves the page)
+ * if it cannot be loaded or fails the check. A modulepreload puts a module script into the module map, so that
+ * import() runs that checked module (an import cannot carry a hash itself); a stylesheet's rules then apply.
  */
-function preloadCheckedModule(href, hash) {
+function addCheckedLink(rel, href, hash) {
   return new Promise((resolve, reject) => {
     const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.crossOrigin = 'anonymous';
-    link.integrity = hash;
-    link.href = href;
-    link.onload = resolve;
-    link.onerror = () => reject(new Error(`${href} could not be loaded or failed its integrity check`));
-    document.head.append(link);
-  });
-}
-
-/**
- * Adds the stylesheet at `href` to the page with its integrity hash; resolves once its rules apply, rejects if it
- * cannot be loaded or fails the check.
- */
-function loadCheckedStylesheet(href, hash) {
-  return new Promise((resolve, reject) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
+    link.rel = rel;
     link.crossOrigin = 'anonymous';
     link.integrity = hash;
     link.href = href;
@@ -63,10 +47,10 @@ async function loadOnDemandModule() {
   if (!cssIntegrity) {
     throw new Error('index.html does not name the on-demand module; rebuild with Trunk');
   }
-  const stylesheet = loadCheckedStylesheet(new URL(css, document.baseURI).href, cssIntegrity);
+  const stylesheet = addCheckedLink('stylesheet', new URL(css, document.baseURI).href, cssIntegrity);
   const instantiated = (async () => {
     const jsHref = new URL(js, document.baseURI).href;
-    await preloadCheckedModule(jsHref, jsIntegrity);
+    await addCheckedLink('modulepreload', jsHref, jsIntegrity);
     const module = await import(jsHref);
     const wasmHref = new URL(wasm, document.baseURI).href;
     await module.default({

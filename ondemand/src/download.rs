@@ -41,7 +41,7 @@ pub fn save_text(text: &str, file_name: &str, media_type: &str) -> Result<(), St
 }
 
 /// A JavaScript error's message, or its string form.
-fn describe(error: &JsValue) -> String {
+pub fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

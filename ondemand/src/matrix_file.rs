@@ -2,19 +2,12 @@
 //! with the current theme's colours written in) and a PNG drawn from it. The browser side; the file's text is
 //! `summit_core::export`'s. The app hands over the drawn `<svg>` when a reader saves it.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use summit_core::export::{matrix_svg_style, standalone_svg, MatrixPalette};
 use summit_core::model::{Category, Verdict};
 
-/// A JavaScript error's message, or its string form.
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "no reason given".to_string())
-}
+use crate::download::describe;
 
 /// The elements of `list` that are `T`s.
 fn elements_of<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
