@@ -364,6 +364,39 @@ async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
 }
 
 #[wasm_bindgen_test]
+async fn a_section_the_module_cannot_draw_says_why_beside_it() {
+    let explorer = explorer();
+    let layer = hindsight(&explorer).await;
+    // The same facts, with wire bytes the module cannot read.
+    let unreadable = Rc::new(Layer {
+        facts: layer.facts.clone(),
+        wire: Rc::from(&b"not a layer"[..]),
+    });
+    let (index, item) = explorer.item("open-skies-treaty").unwrap();
+    let root = mount(
+        &explorer,
+        with_layer(Some(unreadable), card(index, &item.id)),
+    )
+    .await;
+    common::until_drawn(&root, ".card .hindsight-load-error").await;
+    let message = texts(&root, ".card .hindsight-load-error").join("");
+    assert!(
+        message.starts_with("The hindsight layer could not be shown ("),
+        "{message}"
+    );
+    // The section stays, empty, and the sentence is beside it, not in it.
+    let panel = root
+        .query_selector(".card .hindsight-panel")
+        .unwrap()
+        .unwrap();
+    assert_eq!(panel.child_element_count(), 0);
+    assert!(root
+        .query_selector(".hindsight-panel .hindsight-load-error")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
 async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
     let explorer = explorer();
     let layer = hindsight(&explorer).await;

@@ -80,8 +80,8 @@ pub struct HindsightPanelProps {
 
 /// What happened to one item after the article, visibly set apart from the article's words: the section, named by its
 /// heading and the item's title, whose content the on-demand module draws (its outcome and reason, the dated facts
-/// with their sources, any background facts). Drawn again when the item, its place or the data set changes; a module
-/// that cannot be had is said in a sentence inside the section.
+/// with their sources, any background facts). Drawn again when the item, its place or the layer changes; a module
+/// that cannot be had is said in a sentence after the section (the module alone writes inside it).
 #[function_component(HindsightPanel)]
 pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
     let section = use_node_ref();
@@ -129,11 +129,12 @@ pub fn hindsight_panel(props: &HindsightPanelProps) -> Html {
         None => heading_id,
     };
     html! {
-        <section class="hindsight-panel" aria-labelledby={labelled_by} ref={section}>
+        <>
+            <section class="hindsight-panel" aria-labelledby={labelled_by} ref={section}></section>
             if let Some(reason) = &*failure {
                 <p class="hindsight-load-error">{ reason }</p>
             }
-        </section>
+        </>
     }
 }
 
