@@ -1,5 +1,5 @@
-// The on-demand module (ondemand/: the data-set checker, the hindsight layer's check, the downloads, the scorecard and
-// timeline views, the Cite and Embed dialogs): the default view
+// The on-demand module (ondemand/: the data-set checker, the hindsight layer's check, the downloads, the matrix,
+// article, scorecard and timeline views, the Cite and Embed dialogs): the default view
 // never fetches it; the first use of one of its features fetches its JS, its wasm and its views' stylesheet once each,
 // integrity-checked, with a
 // visible busy state while it comes; a module that cannot be had (offline, a changed file) is said in words, never a
@@ -27,9 +27,12 @@ test.describe('the on-demand module', () => {
     const urls = watchRequests(page);
     await openExplorer(page);
     await expect(cards(page)).toHaveCount(data.items.length);
-    // Filters, search, another view and a card: all in the first module.
+    // Filters, search and a card: all in the first module.
     await page.getByRole('searchbox').fill('arms');
-    await page.getByRole('link', { name: 'Matrix' }).first().click();
+    await cards(page).first().getByRole('link').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.waitForLoadState('networkidle');
     expect(urls.filter((u) => ON_DEMAND.test(u))).toEqual([]);
     // The page names the module, with the integrity of each file, without loading it.
@@ -194,17 +197,24 @@ test.describe('the on-demand module', () => {
     await expect(page.locator('.panic-panel')).toHaveCount(0);
   });
 
-  test('offline, saving the matrix says why it could not, and a save once the network is back works', async ({ page }) => {
+  test('the matrix comes with it: "Loading the matrix…" while it comes, a sentence when it cannot, and a save once it is back', async ({ page }) => {
     const errors = watchErrors(page);
-    await page.route(ON_DEMAND, (route) => route.abort('internetdisconnected'));
+    let offline = true;
+    await page.route(ON_DEMAND, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
     await openExplorer(page, '#view=matrix');
-    const status = page.locator('.matrix-save-status');
-    await page.getByRole('button', { name: 'Save as SVG' }).click();
-    await expect(status).toContainText('Could not save the matrix as SVG: the part of the explorer that writes files could not be loaded');
-    await page.getByRole('button', { name: 'Save as PNG' }).click();
-    await expect(status).toContainText('Could not save the matrix as PNG: the part of the explorer that writes files could not be loaded');
+    await expect(page.getByRole('status').filter({ hasText: 'The matrix could not be loaded (' })).toContainText('check the connection');
+    // Its frame is there, and nothing offers to save a matrix that is not drawn.
+    await expect(page.getByRole('heading', { name: 'Feasibility by domain', level: 2 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save as SVG' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Cards' }).first().click();
+    await expect(cards(page)).toHaveCount(data.items.length);
+
+    // Back online, the matrix is drawn on the next visit, and saves.
+    offline = false;
+    await page.getByRole('link', { name: 'Matrix' }).first().click();
     await expect(page.locator('.matrix-mark').first()).toBeVisible();
-    await page.unroute(ON_DEMAND);
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the matrix…' })).toHaveCount(0);
+    const status = page.locator('.matrix-save-status');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as SVG' }).click()]);
     expect(file.suggestedFilename()).toBe('summit-fruits-matrix.svg');
     await expect(status).toHaveText('Saved the matrix as summit-fruits-matrix.svg.');

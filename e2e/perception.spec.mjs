@@ -258,6 +258,7 @@ test.describe('category never by colour alone', () => {
 
     // The matrix marks use the same shapes, and the article's highlights differ by underline style too.
     await page.goto('#view=matrix');
+    await expect(page.locator('a.matrix-mark').first()).toBeVisible();
     for (const [category, d] of shapes) {
       const marks = page.locator(`a.matrix-mark.cat-${category} .matrix-mark-shape`);
       expect(await marks.count()).toBeGreaterThan(0);

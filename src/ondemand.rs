@@ -287,7 +287,7 @@ impl OnDemand {
     }
 
     /// Calls the module's view function `name` with the element to draw into, the data set's wire bytes, `args`
-    /// (what the view shows) and the links' two functions, as every `draw_*` export takes them.
+    /// (what the view shows) and the links' two functions, as every `draw_*` export takes them; what it gave back.
     fn draw_view(
         &self,
         name: &str,
@@ -295,12 +295,12 @@ impl OnDemand {
         data: &[u8],
         args: &[JsValue],
         links: &ViewLinks,
-    ) -> Result<(), Failure> {
+    ) -> Result<JsValue, Failure> {
         let mut all = vec![container.into(), Uint8Array::from(data).into()];
         all.extend_from_slice(args);
         all.push(links.href.as_ref().clone());
         all.push(links.open.as_ref().clone());
-        self.call(name, &all).map(drop)
+        self.call(name, &all)
     }
 
     /// Draws the scorecard of the data set in `data` (its wire form) with the bundled hindsight layer into
@@ -312,6 +312,7 @@ impl OnDemand {
         links: &ViewLinks,
     ) -> Result<(), Failure> {
         self.draw_view("draw_scorecard", container, data, &[], links)
+            .map(drop)
     }
 
     /// Draws the timeline of the data set in `data` (its wire form) into `container`: `included` has a byte per item,
@@ -331,6 +332,36 @@ impl OnDemand {
             JsValue::from_bool(embedded),
         ];
         self.draw_view("draw_timeline", container, data, &args, links)
+            .map(drop)
+    }
+
+    /// Draws the feasibility matrix of the data set in `data` (its wire form) into `container`, as `shown` says:
+    /// `included` has a byte per item, 1 where the filters let it through ([`included_bytes`]); its links use
+    /// `links`. True when it drew a mark, false when no item is left to draw.
+    pub fn draw_matrix(
+        &self,
+        container: &web_sys::Element,
+        data: &[u8],
+        included: &[u8],
+        shown: &MatrixShown,
+        links: &ViewLinks,
+    ) -> Result<bool, Failure> {
+        let how = js_sys::Object::new();
+        let set = |name: &str, value: JsValue| {
+            let _ = Reflect::set(&how, &JsValue::from_str(name), &value);
+        };
+        set("rows", JsValue::from_str(shown.rows.id()));
+        set("hideExcluded", JsValue::from_bool(shown.hide_excluded));
+        set("hindsight", JsValue::from_bool(shown.hindsight));
+        set("instance", JsValue::from(shown.instance));
+        if let Some(item) = shown.open_item {
+            set("openItem", JsValue::from_str(item));
+        }
+        let args = [Uint8Array::from(included).into(), how.into()];
+        let drawn = self.draw_view("draw_matrix", container, data, &args, links)?;
+        drawn
+            .as_bool()
+            .ok_or_else(|| Failure("draw_matrix did not say whether it drew a mark".into()))
     }
 
     /// Draws the article view of the data set in `data` (its wire form) into `container`: `included` has a byte per
@@ -352,6 +383,7 @@ impl OnDemand {
             JsValue::from_bool(embedded),
         ];
         self.draw_view("draw_article", container, data, &args, links)
+            .map(drop)
     }
 
     /// Saves the drawn matrix `svg`, titled `title`, as a standalone SVG file or as a PNG at twice its size.
@@ -389,6 +421,19 @@ impl OnDemand {
 pub enum BundledFile {
     DataSet,
     Schema,
+}
+
+/// How the matrix is shown, besides its data set and the filters.
+pub struct MatrixShown<'a> {
+    pub rows: summit_core::state::MatrixRows,
+    /// Whether the items the filters leave out are hidden (else dimmed).
+    pub hide_excluded: bool,
+    /// Whether the hindsight layer is on.
+    pub hindsight: bool,
+    /// Tells this matrix's element ids apart from another instance's (`matrix-heading-N`).
+    pub instance: u32,
+    /// The open item's id: its mark takes the tab stop when no other mark was current.
+    pub open_item: Option<&'a str>,
 }
 
 /// The matrix's two files.

@@ -408,6 +408,7 @@ async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
     let matrix = || html! { <MatrixView state={state.clone()} included={included.clone()} navigate={Callback::noop()} /> };
 
     let off = mount(&explorer, matrix()).await;
+    common::until_drawn(&off, ".matrix-drawing").await;
     assert!(all(&off, ".matrix-mark-verdict").is_empty());
     for mark in all(&off, "a.matrix-mark") {
         assert!(!mark
@@ -417,6 +418,7 @@ async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
     }
 
     let on = mount(&explorer, with_layer(Some(layer.clone()), matrix())).await;
+    common::until_drawn(&on, ".matrix-mark-verdict").await;
     let marks = all(&on, "a.matrix-mark");
     assert!(!marks.is_empty());
     for mark in marks {

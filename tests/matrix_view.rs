@@ -1,6 +1,9 @@
-//! Component tests of the feasibility matrix: mounted in headless Chromium inside the explorer's context,
-//! checked against what `summit_core::matrix` computes.
+//! Component tests of the feasibility matrix: mounted in headless Chromium inside the explorer's context (the on-demand
+//! module's function draws it, which the test stands in for the module), checked against what `summit_core::matrix`
+//! computes.
 #![cfg(target_arch = "wasm32")]
+
+mod common;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,7 +59,7 @@ fn matrix_state(rows: MatrixRows, hide_excluded: bool) -> ViewState {
     }
 }
 
-/// Mounts the matrix into a fresh element and waits until Yew has rendered it.
+/// Mounts the matrix into a fresh element and waits until the module has drawn it.
 async fn mount(explorer: ExplorerContext, state: ViewState, included: Vec<bool>) -> Mounted {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -72,7 +75,10 @@ async fn mount(explorer: ExplorerContext, state: ViewState, included: Vec<bool>)
         included: Rc::new(included),
         navigate,
     };
+    common::install_on_demand();
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    common::until_drawn(&root, ".matrix-drawing").await;
     yew::scheduler::flush().await;
     Mounted { root, navigations }
 }
@@ -95,24 +101,32 @@ fn placements(matrix: &Matrix) -> usize {
         .sum()
 }
 
-/// Dispatches a `keydown` for `key` on an element, as a keyboard would; returns whether the default was prevented.
-fn press(el: &web_sys::Element, key: &str) -> bool {
+/// Dispatches a bubbling, cancelable event of the class `constructor` (`KeyboardEvent`, `FocusEvent`) named `name` on
+/// an element, with `key` when given, as the browser would; returns whether the default was prevented.
+fn fire(el: &web_sys::Element, constructor: &str, name: &str, key: Option<&str>) -> bool {
     use js_sys::Reflect;
     let init = js_sys::Object::new();
-    Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    if let Some(key) = key {
+        Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    }
     Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
     Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
-    let constructor: js_sys::Function = Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
+    let constructor: js_sys::Function = Reflect::get(&js_sys::global(), &constructor.into())
         .unwrap()
         .dyn_into()
         .unwrap();
     let event: web_sys::Event =
-        Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+        Reflect::construct(&constructor, &js_sys::Array::of2(&name.into(), &init))
             .unwrap()
             .dyn_into()
             .unwrap();
     el.dispatch_event(&event).unwrap();
     event.default_prevented()
+}
+
+/// Dispatches a `keydown` for `key` on an element, as a keyboard would; returns whether the default was prevented.
+fn press(el: &web_sys::Element, key: &str) -> bool {
+    fire(el, "KeyboardEvent", "keydown", Some(key))
 }
 
 #[wasm_bindgen_test]
@@ -373,5 +387,91 @@ async fn arrow_keys_move_the_tab_stop_as_the_core_says_and_enter_opens_the_item(
     assert_eq!(
         navigations[0].state.open_item.as_deref(),
         Some(item.id.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_why_panel_follows_the_mark_in_focus_and_quotes_its_rating() {
+    let explorer = explorer();
+    let items = explorer.data.items.len();
+    let mounted = mount(
+        explorer.clone(),
+        matrix_state(MatrixRows::Category, false),
+        vec![true; items],
+    )
+    .await;
+    let why = || {
+        mounted
+            .root
+            .query_selector(".matrix-why")
+            .unwrap()
+            .expect("a why panel")
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(
+        why(),
+        "Hover over or focus a mark to read why the article rates it so."
+    );
+    let item = &explorer.data.items[1];
+    let mark = mounted
+        .root
+        .query_selector(&format!("a.matrix-mark[data-item=\"{}\"]", item.id))
+        .unwrap()
+        .unwrap();
+    fire(&mark, "FocusEvent", "focusin", None);
+    let text = why();
+    assert!(text.contains(&item.title), "{text}");
+    assert!(
+        text.contains(&format!("“{}”", item.feasibility.rationale)),
+        "the panel quotes the rating's rationale: {text}"
+    );
+    assert_eq!(
+        mark.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "the mark in focus is the tab stop"
+    );
+    assert_eq!(
+        all(&mounted.root, "a.matrix-mark[tabindex=\"0\"]").len(),
+        1,
+        "and the only one"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn with_every_item_hidden_it_says_so_and_offers_no_save() {
+    let explorer = explorer();
+    let items = explorer.data.items.len();
+    let mounted = mount(
+        explorer.clone(),
+        matrix_state(MatrixRows::Domain, true),
+        vec![false; items],
+    )
+    .await;
+    let empty = mounted
+        .root
+        .query_selector(".matrix-empty")
+        .unwrap()
+        .expect("a note in place of the matrix");
+    assert!(empty
+        .text_content()
+        .unwrap()
+        .contains("No item matches the filters"));
+    assert!(all(&mounted.root, "svg.matrix-svg").is_empty());
+    assert!(
+        all(&mounted.root, ".matrix-save-button").is_empty(),
+        "nothing to save"
+    );
+
+    let shown = mount(
+        explorer.clone(),
+        matrix_state(MatrixRows::Domain, true),
+        vec![true; items],
+    )
+    .await;
+    assert_eq!(
+        all(&shown.root, ".matrix-save-button").len(),
+        2,
+        "SVG and PNG, once a mark is drawn"
     );
 }

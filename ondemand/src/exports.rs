@@ -177,16 +177,7 @@ pub fn draw_timeline(
     href: js_sys::Function,
     open: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let (data, layer) = if hindsight {
-        let (data, layer) =
-            crate::data_set_with_hindsight(data_set).map_err(|e| JsValue::from_str(&e))?;
-        (data, Some(layer))
-    } else {
-        (
-            crate::data_set(data_set).map_err(|e| JsValue::from_str(&e))?,
-            None,
-        )
-    };
+    let (data, layer) = data_with_layer(data_set, hindsight)?;
     let included: Vec<bool> = included.iter().map(|&b| b != 0).collect();
     let input = crate::timeline_view::TimelineInput {
         data: &data,
@@ -225,4 +216,60 @@ pub fn draw_article(
         embedded,
     };
     crate::article_view::draw(&container, &input, crate::view_parts::Links { href, open })
+}
+
+/// Draws the feasibility matrix of the data set in `data_set` into `container` (an element of the explorer's own root),
+/// replacing what it held; true when it drew a mark, false when no item is left to draw. `included` has a byte per item,
+/// 1 where the filters let it through. `shown` says how the matrix is shown, as a plain object: `rows` (`"domain"`,
+/// `"category"` or `"actor"`), `hideExcluded` (hide the left-out items, else dim them), `hindsight` (the bundled
+/// hindsight layer is on), `instance` (tells this matrix's ids apart: the app's heading and hint are
+/// `matrix-heading-N` and `matrix-hint-N`) and `openItem` (the open item's id, or undefined). `href(kind, arg)` and
+/// `open(kind, arg)` are the app's for links into the explorer.
+#[wasm_bindgen]
+pub fn draw_matrix(
+    container: web_sys::Element,
+    data_set: &[u8],
+    included: &[u8],
+    shown: JsValue,
+    href: js_sys::Function,
+    open: js_sys::Function,
+) -> Result<bool, JsValue> {
+    let field = |name: &str| {
+        js_sys::Reflect::get(&shown, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let rows = field("rows").as_string().unwrap_or_default();
+    let rows = summit_core::state::MatrixRows::from_id(&rows)
+        .ok_or_else(|| JsValue::from_str(&format!("the matrix has no rows {rows:?}")))?;
+    let (data, hindsight) = data_with_layer(data_set, field("hindsight").as_bool() == Some(true))?;
+    let input = crate::matrix_view::MatrixInput {
+        data,
+        included: included.iter().map(|&b| b != 0).collect(),
+        rows,
+        hide_excluded: field("hideExcluded").as_bool() == Some(true),
+        hindsight,
+        instance: field("instance").as_f64().map_or(0, |n| n as u32),
+        open_item: field("openItem").as_string(),
+    };
+    crate::matrix_view::draw(&container, input, crate::view_parts::Links { href, open })
+}
+
+/// The data set in `data_set`, with the bundled hindsight layer checked against it when `hindsight` is on.
+fn data_with_layer(
+    data_set: &[u8],
+    hindsight: bool,
+) -> Result<
+    (
+        summit_core::model::DataSet,
+        Option<summit_core::model::Hindsight>,
+    ),
+    JsValue,
+> {
+    if hindsight {
+        let (data, layer) =
+            crate::data_set_with_hindsight(data_set).map_err(|e| JsValue::from_str(&e))?;
+        Ok((data, Some(layer)))
+    } else {
+        let data = crate::data_set(data_set).map_err(|e| JsValue::from_str(&e))?;
+        Ok((data, None))
+    }
 }

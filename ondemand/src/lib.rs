@@ -5,9 +5,9 @@
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
 //! and its schema for the single file's "save" buttons, every file saved ([`download`]), the Cite dialog ([`cite`] what it says, [`cite_dialog`]
 //! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), a card's hindsight section
-//! ([`hindsight_panel`]), the article, scorecard and timeline views
-//! ([`article_view`], [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
-//! matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
+//! ([`hindsight_panel`]), the matrix, article, scorecard and timeline views
+//! ([`matrix_view`], [`article_view`], [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]),
+//! all drawn with [`dom`], and the matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
 //! and bytes only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
@@ -30,6 +30,7 @@ pub mod embed_dialog;
 pub mod exports;
 pub mod hindsight_panel;
 pub mod matrix_file;
+pub mod matrix_view;
 pub mod scorecard_view;
 pub mod timeline_view;
 pub mod view_parts;

@@ -1,4 +1,4 @@
-//! What the module's views (the scorecard, the timeline) share: their icons, drawn from `summit_core::glyphs`; their
+//! What the module's views (the scorecard, the timeline, the matrix) share: their icons, drawn from `summit_core::glyphs`; their
 //! links into the explorer, whose addresses and plain clicks the app answers; and the event handlers of each drawing,
 //! kept while its container is on the page.
 //!
@@ -49,7 +49,15 @@ impl Links {
         text: &str,
     ) -> Result<Element, JsValue> {
         let link = text_element(document, "a", class, text)?;
-        let href = self
+        link.set_attribute("href", &self.href(kind, arg)?)?;
+        link.set_attribute("data-link", kind)?;
+        link.set_attribute("data-link-arg", arg)?;
+        Ok(link)
+    }
+
+    /// The address of the explorer at `kind` and `arg`, from the state the app shows now.
+    pub fn href(&self, kind: &str, arg: &str) -> Result<String, JsValue> {
+        Ok(self
             .href
             .call2(
                 &JsValue::UNDEFINED,
@@ -57,11 +65,16 @@ impl Links {
                 &JsValue::from_str(arg),
             )?
             .as_string()
-            .unwrap_or_default();
-        link.set_attribute("href", &href)?;
-        link.set_attribute("data-link", kind)?;
-        link.set_attribute("data-link-arg", arg)?;
-        Ok(link)
+            .unwrap_or_default())
+    }
+
+    /// Goes to `kind` and `arg` in place, as a plain click on the link does.
+    pub fn open_in_place(&self, kind: &str, arg: &str) {
+        let _ = self.open.call2(
+            &JsValue::UNDEFINED,
+            &JsValue::from_str(kind),
+            &JsValue::from_str(arg),
+        );
     }
 
     /// A plain click on a link into the explorer goes there in place; a modified one is left to the browser.
@@ -89,11 +102,7 @@ impl Links {
             return;
         };
         event.prevent_default();
-        let _ = self.open.call2(
-            &JsValue::UNDEFINED,
-            &JsValue::from_str(&kind),
-            &JsValue::from_str(&arg),
-        );
+        self.open_in_place(&kind, &arg);
     }
 }
 
@@ -152,7 +161,7 @@ pub fn leaving_link(
 
 /// An empty `<svg>` icon of `size` CSS pixels with the classes `class`; decorative (its words are always beside it).
 pub fn svg_icon(document: &Document, class: &str, size: u32) -> Result<Element, JsValue> {
-    let svg = document.create_element_ns(Some(SVG), "svg")?;
+    let svg = svg_element(document, "svg")?;
     svg.set_attribute("class", class)?;
     svg.set_attribute("viewBox", "0 0 16 16")?;
     svg.set_attribute("width", &size.to_string())?;
@@ -170,8 +179,14 @@ pub fn icon(
     parts: &[Part],
 ) -> Result<Element, JsValue> {
     let svg = svg_icon(document, class, size)?;
+    draw_parts(document, &svg, parts)?;
+    Ok(svg)
+}
+
+/// Draws a shape's `parts` inside `parent` (an SVG element).
+pub fn draw_parts(document: &Document, parent: &Element, parts: &[Part]) -> Result<(), JsValue> {
     for part in parts {
-        let shape = add(&svg, document.create_element_ns(Some(SVG), part.tag)?)?;
+        let shape = add(parent, svg_element(document, part.tag)?)?;
         if !part.class.is_empty() {
             shape.set_attribute("class", part.class)?;
         }
@@ -179,13 +194,18 @@ pub fn icon(
             shape.set_attribute(name, value)?;
         }
     }
-    Ok(svg)
+    Ok(())
+}
+
+/// A new SVG element `tag`.
+pub fn svg_element(document: &Document, tag: &str) -> Result<Element, JsValue> {
+    document.create_element_ns(Some(SVG), tag)
 }
 
 /// An icon of one path, `d`.
 pub fn path_icon(document: &Document, class: &str, d: &str) -> Result<Element, JsValue> {
     let svg = svg_icon(document, class, 16)?;
-    add(&svg, document.create_element_ns(Some(SVG), "path")?)?.set_attribute("d", d)?;
+    add(&svg, svg_element(document, "path")?)?.set_attribute("d", d)?;
     Ok(svg)
 }
 

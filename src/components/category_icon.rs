@@ -1,4 +1,5 @@
-//! A small icon per category, so a category is never told by colour alone; the matrix uses the same shapes.
+//! A small icon per category, so a category is never told by colour alone; the matrix (drawn by the on-demand module)
+//! uses the same shapes.
 
 use yew::prelude::*;
 

@@ -1,7 +1,6 @@
-//! The hindsight layer's pieces in the app: a shape per verdict (the matrix draws them), and the "After the article,
-//! not in it" section that cards and the detail dialog show while the layer is on, whose content the on-demand module
-//! draws (`ondemand/src/hindsight_panel.rs`): that module holds the layer's facts, and the layer is only on once it
-//! has loaded.
+//! The "After the article, not in it" section that cards and the detail dialog show while the hindsight layer is on,
+//! whose content the on-demand module draws (`ondemand/src/hindsight_panel.rs`): that module holds the layer's facts,
+//! and the layer is only on once it has loaded.
 //!
 //! Everything in the section comes from `data/hindsight.json`, never the article: none of it is ever put in a
 //! quotation.
@@ -10,56 +9,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
-
-use summit_core::glyphs::{verdict_parts, Part};
-use summit_core::model::Verdict;
 
 use crate::hindsight_layer::use_hindsight;
 use crate::ondemand::{self, HindsightPlacement};
-
-/// The parts of a shape from [`summit_core::glyphs`], drawn inside any `<svg>`.
-pub fn glyph(parts: &[Part]) -> Html {
-    parts
-        .iter()
-        .map(|part| {
-            let mut tag = VTag::new(part.tag);
-            if !part.class.is_empty() {
-                tag.add_attribute("class", part.class);
-            }
-            for &(name, value) in part.attributes {
-                tag.add_attribute(name, value);
-            }
-            Html::from(tag)
-        })
-        .collect()
-}
-
-/// A verdict's shape ([`summit_core::glyphs::verdict_parts`]) drawn inside any `<svg>`; the colours come from the
-/// `verdict-*` class of an ancestor.
-pub fn verdict_glyph(verdict: Verdict) -> Html {
-    glyph(verdict_parts(verdict))
-}
-
-#[derive(Properties, PartialEq)]
-pub struct VerdictIconProps {
-    pub verdict: Verdict,
-    /// Width and height in CSS pixels.
-    #[prop_or(16)]
-    pub size: u32,
-}
-
-/// A verdict's shape as a decorative icon; its label is always written beside it.
-#[function_component(VerdictIcon)]
-pub fn verdict_icon(props: &VerdictIconProps) -> Html {
-    let size = props.size.to_string();
-    html! {
-        <svg class={classes!("verdict-icon", format!("verdict-{}", props.verdict.id()))} viewBox="0 0 16 16"
-            width={size.clone()} height={size} aria-hidden="true" focusable="false">
-            { verdict_glyph(props.verdict) }
-        </svg>
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct HindsightPanelProps {

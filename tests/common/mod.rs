@@ -243,6 +243,28 @@ pub fn install_on_demand() {
     );
     set("draw_timeline", timeline.as_ref());
     timeline.forget();
+    type DrawMatrix = dyn Fn(
+        web_sys::Element,
+        Uint8Array,
+        Uint8Array,
+        JsValue,
+        js_sys::Function,
+        js_sys::Function,
+    ) -> Result<bool, JsValue>;
+    let matrix = Closure::<DrawMatrix>::new(
+        |container, data: Uint8Array, included: Uint8Array, shown, href, open| {
+            summit_ondemand::exports::draw_matrix(
+                container,
+                &data.to_vec(),
+                &included.to_vec(),
+                shown,
+                href,
+                open,
+            )
+        },
+    );
+    set("draw_matrix", matrix.as_ref());
+    matrix.forget();
     type DrawArticle = dyn Fn(
         web_sys::Element,
         Uint8Array,

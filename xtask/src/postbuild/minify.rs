@@ -32,8 +32,9 @@ pub fn write(staging: &Staging) -> Result<String, String> {
 }
 
 /// The stylesheets (their names in `static/`, without `.css`) of the views that the on-demand module draws: the
-/// article, the timeline and the scorecard. They are fetched with that module, not with the page.
-pub const ON_DEMAND_SHEETS: [&str; 2] = ["article", "scorecard"];
+/// article, the timeline, the scorecard and the matrix (its drawing; the view's frame is `matrix.css`). They are
+/// fetched with that module, not with the page.
+pub const ON_DEMAND_SHEETS: [&str; 3] = ["article", "scorecard", "matrix-drawing"];
 
 /// The stem of the on-demand stylesheet's name, `summit-ondemand-HASH.css`.
 pub const ON_DEMAND_STYLESHEET: &str = "summit-ondemand";
@@ -111,11 +112,11 @@ fn join_stylesheets(staging: &Staging) -> Result<String, String> {
     ))
 }
 
-/// True for a stylesheet of [`ON_DEMAND_SHEETS`] under the name Trunk gave it (`article-HASH.css`).
+/// True for a stylesheet of [`ON_DEMAND_SHEETS`] under the name Trunk gave it (`article-HASH.css`), or its own name.
 fn is_on_demand(name: &str) -> bool {
     let stem = name.strip_suffix(".css").unwrap_or(name);
-    let stem = stem.rsplit_once('-').map_or(stem, |(stem, _hash)| stem);
-    ON_DEMAND_SHEETS.contains(&stem)
+    let without_hash = stem.rsplit_once('-').map(|(stem, _hash)| stem);
+    ON_DEMAND_SHEETS.contains(&stem) || without_hash.is_some_and(|s| ON_DEMAND_SHEETS.contains(&s))
 }
 
 /// Characters around which white space never matters in the page's CSS.
@@ -305,6 +306,26 @@ mod tests {
             assert!(!staging.has(old), "{old} is left");
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_views_sheets_are_known_with_or_without_their_hash() {
+        for name in [
+            "article-3f2a.css",
+            "scorecard.css",
+            "matrix-drawing-9c1e.css",
+            "matrix-drawing.css",
+        ] {
+            assert!(is_on_demand(name), "{name}");
+        }
+        for name in [
+            "matrix-9c1e.css",
+            "matrix.css",
+            "style-1.css",
+            "drawing-2.css",
+        ] {
+            assert!(!is_on_demand(name), "{name}");
+        }
     }
 
     #[test]
