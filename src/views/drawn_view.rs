@@ -1,4 +1,4 @@
-//! A view the on-demand module draws (the scorecard, the timeline): this side gives the module an element to draw
+//! A view the on-demand module draws (the matrix, the article, the timeline, the scorecard): this side gives the module an element to draw
 //! into and the two functions its links into the explorer call, says "Loading …" until it has drawn (or why it could
 //! not), draws it again when what it depends on changes, and keeps its links' addresses current as the state changes.
 //!
