@@ -39,7 +39,7 @@ fn main() {
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let path = out.join(WIRE_FILE);
-    std::fs::write(&path, wire::encode(&data.without_article_text()))
+    std::fs::write(&path, wire::encode(&data.without_module_only_text()))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 

@@ -26,11 +26,30 @@ pub struct DataSet {
 }
 
 impl DataSet {
-    /// This data set without the article's text (its sections): what the app's first module carries of the bundled
-    /// data set. Only the on-demand module shows or quotes the article's paragraphs, and it holds the data set whole.
-    pub fn without_article_text(&self) -> DataSet {
+    /// This data set without the text that only the on-demand module shows: the article's paragraphs (its sections),
+    /// the descriptions of the feasibility levels and of the vocabularies' terms, and the events' quotations with where
+    /// they are in the article. It is what the app's first module carries of the bundled data set; the on-demand module
+    /// holds the data set whole.
+    pub fn without_module_only_text(&self) -> DataSet {
         let mut slim = self.clone();
         slim.article.sections.clear();
+        for level in &mut slim.feasibility_scale {
+            level.description.clear();
+        }
+        let vocabularies = &mut slim.vocabularies;
+        for term in vocabularies
+            .categories
+            .iter_mut()
+            .chain(&mut vocabularies.domains)
+            .chain(&mut vocabularies.actors)
+        {
+            term.description.clear();
+        }
+        for event in &mut slim.events {
+            event.quote.clear();
+            event.section.clear();
+            event.paragraph = 0;
+        }
         slim
     }
 
