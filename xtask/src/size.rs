@@ -12,15 +12,16 @@ use crate::html;
 // THE SIZE BUDGET, in gzip bytes (level 9), of the release bundle's default view. `cargo xtask test` fails when a
 // build exceeds either figure: each is the last measured figure plus a small margin, lowered when the bundle shrinks
 // and raised only by a deliberate decision. Last lowered when the on-demand module took over drawing the matrix (its
-// SVG, "why" panel, legend and table) and its stylesheet, leaving the app the view's heading and toolbar (246,774 B
-// and 278,627 B before, as the tests build the bundle).
+// SVG, "why" panel, legend and table) and its stylesheet, leaving the app the view's heading and toolbar, and the
+// app's copy of the bundled data set lost the descriptions and event quotations only that module shows (246,774 B and
+// 278,627 B before, as the tests build the bundle).
 /// The budget for the wasm, in gzip bytes.
-pub const WASM_GZIP_BUDGET: u64 = 229_300;
+pub const WASM_GZIP_BUDGET: u64 = 227_600;
 /// The budget for everything the default view fetches (index.html, the scripts, the wasm, the style sheets and the
 /// icon), in gzip bytes. The on-demand module (`summit-ondemand-HASH.js`, `_bg.wasm` and `.css`) is not among them:
 /// the page only names it in a `<meta>`, and it is fetched when a reader first uses one of its features; [`check`]
 /// reports its size apart.
-pub const TOTAL_GZIP_BUDGET: u64 = 260_300;
+pub const TOTAL_GZIP_BUDGET: u64 = 258_600;
 
 /// One file of the bundle and its sizes.
 #[derive(Debug, Clone, PartialEq, Eq)]
