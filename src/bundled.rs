@@ -37,8 +37,8 @@ pub fn draw_on_server(json: &str) -> Result<(), String> {
             problems.len()
         )
     })?;
-    // In the form build.rs writes (without the text only the on-demand module shows), so that the bundled data set drawn this way has the
-    // fingerprint of the app's own copy, and the browser takes the page over.
+    // In the form build.rs writes (without the text only the on-demand module shows), so that the bundled data set
+    // drawn this way has the fingerprint of the app's own copy, and the browser takes the page over.
     ON_SERVER
         .set(wire::encode(&data.without_module_only_text()))
         .map_err(|_| "the data set to draw is chosen once".to_string())

@@ -3,12 +3,12 @@
 //!
 //! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
 //! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
-//! and its schema for the single file's "save" buttons, every file saved ([`download`]), the Cite dialog ([`cite`] what it says, [`cite_dialog`]
-//! its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), a card's hindsight section
-//! ([`hindsight_panel`]), the matrix, article, scorecard and timeline views
-//! ([`matrix_view`], [`article_view`], [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]),
-//! all drawn with [`dom`], and the matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings
-//! and bytes only, the values in the wire form of `summit_core::wire`.
+//! and its schema for the single file's "save" buttons, every file saved ([`download`]), the Cite dialog ([`cite`] what
+//! it says, [`cite_dialog`] its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), a card's hindsight
+//! section ([`hindsight_panel`]), the matrix, article, scorecard and timeline views ([`matrix_view`], [`article_view`],
+//! [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
+//! matrix saved as SVG and PNG ([`matrix_file`]). The two modules share no memory: they talk through strings and bytes
+//! only, the values in the wire form of `summit_core::wire`.
 //!
 //! Each function is plain Rust (tested natively and called directly by the app's component tests) with a
 //! `#[wasm_bindgen]` export of the same name in [`exports`].

@@ -1,6 +1,7 @@
-//! A view the on-demand module draws (the matrix, the article, the timeline, the scorecard): this side gives the module an element to draw
-//! into and the two functions its links into the explorer call, says "Loading …" until it has drawn (or why it could
-//! not), draws it again when what it depends on changes, and keeps its links' addresses current as the state changes.
+//! A view the on-demand module draws (the matrix, the article, the timeline, the scorecard): this side gives the module
+//! an element to draw into and the two functions its links into the explorer call, says "Loading …" until it has drawn
+//! (or why it could not), draws it again when what it depends on changes, and keeps its links' addresses current as
+//! the state changes.
 //!
 //! A link the module draws is an `<a data-link="KIND" data-link-arg="ARG">` (`ondemand/src/view_parts.rs`): `item`
 //! and an item's id open its card; `article` and a paragraph's id show the article view at that paragraph.
