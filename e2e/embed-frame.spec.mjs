@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startStatic } from './servers.mjs';
-import { loadData, countText, expectNoAxeViolations, roundTrip } from './helpers.mjs';
+import { loadData, countText, expectNoAxeViolations, roundTrip, viewsDrawn } from './helpers.mjs';
 
 const data = loadData();
 const TOTAL = data.items.length;
@@ -87,6 +87,9 @@ async function openHost(page, url) {
   // The prerendered default view has a result count too: wait until the app has started.
   await expect(frame.locator('#prerender')).toHaveCount(0, { timeout: 15_000 });
   await expect(frame.getByRole('status').filter({ hasText: /^Showing / })).toBeVisible();
+  // A view the on-demand module draws (the host's default state is the matrix) comes a round trip later, and the
+  // frame's height with it.
+  await viewsDrawn(frame);
   return { iframe, frame };
 }
 
