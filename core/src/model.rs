@@ -53,6 +53,15 @@ impl DataSet {
         slim
     }
 
+    /// The highest level on the feasibility scale (0 for an empty scale).
+    pub fn max_level(&self) -> u8 {
+        self.feasibility_scale
+            .iter()
+            .map(|l| l.level)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The label of a feasibility level, such as "Easy"; empty when the scale lacks the level.
     pub fn level_label(&self, level: u8) -> &str {
         self.feasibility_scale

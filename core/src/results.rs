@@ -53,12 +53,7 @@ impl Explorer {
 
     /// The highest level on the scale.
     pub fn max_level(&self) -> u8 {
-        self.data
-            .feasibility_scale
-            .iter()
-            .map(|l| l.level)
-            .max()
-            .unwrap_or(0)
+        self.data.max_level()
     }
 }
 

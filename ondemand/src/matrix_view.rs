@@ -75,7 +75,7 @@ impl Drawing {
     }
 
     fn max_level(&self) -> u8 {
-        max_level(&self.input.data)
+        self.input.data.max_level()
     }
 
     fn included(&self, i: usize) -> bool {
@@ -233,15 +233,6 @@ impl Drawing {
         }
         Ok(())
     }
-}
-
-/// The highest level on the data set's scale.
-fn max_level(data: &DataSet) -> u8 {
-    data.feasibility_scale
-        .iter()
-        .map(|l| l.level)
-        .max()
-        .unwrap_or(0)
 }
 
 fn verdict_of(hindsight: Option<&Hindsight>, item: &Item) -> Option<Verdict> {

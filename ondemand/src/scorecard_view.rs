@@ -35,12 +35,7 @@ fn row_header(
         Table::Level => {
             let level: u8 = row.key.parse().unwrap_or(0);
             let label = data.level_label(level).to_string();
-            let max = data
-                .feasibility_scale
-                .iter()
-                .map(|l| l.level)
-                .max()
-                .unwrap_or(0);
+            let max = data.max_level();
             th.append_child(&document.create_text_node(&label))?;
             add(
                 &th,

@@ -106,7 +106,7 @@ pub fn render_item(data: &DataSet, item: &Item) -> Vec<u8> {
     }
 
     // Feasibility: the meter's steps, then "Feasibility: 4 of 5, Within reach".
-    let max = max_level(data);
+    let max = data.max_level();
     let meter_height = 36.0;
     let meter_top = (TITLE_BOX_BOTTOM + FOOTER_TOP - meter_height) / 2.0;
     let meter_right = draw_meter(
@@ -228,15 +228,6 @@ pub fn render_explorer(data: &DataSet) -> Vec<u8> {
         );
     }
     canvas.into_png()
-}
-
-/// The highest level of the data set's feasibility scale (the meter's number of steps).
-fn max_level(data: &DataSet) -> u8 {
-    data.feasibility_scale
-        .iter()
-        .map(|l| l.level)
-        .max()
-        .unwrap_or(0)
 }
 
 /// “Title” in typographic quotes.

@@ -202,7 +202,7 @@ fn the_categorys_shape_is_drawn_in_its_colour() {
 #[test]
 fn the_meter_fills_as_many_steps_as_the_level() {
     let data = bundled();
-    let max = max_level(&data);
+    let max = data.max_level();
     let steps_on = |level: u8| {
         let pixels = decode(&render_item(
             &data,
@@ -233,7 +233,7 @@ fn the_words_of_the_image_fit_the_data() {
         byline_text(&data),
         "Simon Saradzhyan \u{b7} Russia Matters \u{b7} 4 June 2021"
     );
-    assert_eq!(max_level(&data), 5);
+    assert_eq!(data.max_level(), 5);
     assert_eq!(data.level_label(item.feasibility.level), "Easy");
 }
 
