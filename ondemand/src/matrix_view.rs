@@ -28,7 +28,7 @@ use summit_core::state::MatrixRows;
 
 use crate::dom::{add, document_of, element, listen, text_element, Handler};
 use crate::view_parts::{
-    category_icon, draw_parts, show, svg_element, svg_icon, verdict_icon, Links,
+    category_icon, closest, draw_parts, show, svg_element, svg_icon, verdict_icon, Links,
 };
 
 /// What the matrix is drawn from; kept by the drawing's handlers for as long as it is shown.
@@ -351,11 +351,7 @@ fn listen_to_marks(
     drawing: &Rc<Drawing>,
     links: &Rc<Links>,
 ) -> Result<(), JsValue> {
-    let mark_of = |target: Option<web_sys::EventTarget>| {
-        target
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("a.matrix-mark").ok().flatten())
-    };
+    let mark_of = |target| closest(target, "a.matrix-mark");
     {
         let (drawing, links, svg_el) = (drawing.clone(), links.clone(), svg.clone());
         listen(kept, region, "keydown", move |event| {
@@ -411,11 +407,7 @@ fn on_key(drawing: &Drawing, links: &Links, svg: &Element, event: &KeyboardEvent
     if event.ctrl_key() || event.meta_key() || event.alt_key() {
         return;
     }
-    let Some(mark) = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|el| el.closest("[data-pos]").ok().flatten())
-    else {
+    let Some(mark) = closest(event.target(), "[data-pos]") else {
         return;
     };
     let Some(from) = mark

@@ -88,11 +88,7 @@ impl Links {
         if !summit_core::action::is_plain_click(modifiers, event.button()) {
             return;
         }
-        let Some(link) = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-link]").ok().flatten())
-        else {
+        let Some(link) = closest(event.target(), "[data-link]") else {
             return;
         };
         let (Some(kind), Some(arg)) = (
@@ -104,6 +100,13 @@ impl Links {
         event.prevent_default();
         self.open_in_place(&kind, &arg);
     }
+}
+
+/// The element an event happened on, or its nearest ancestor, that matches `selector`.
+pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<Element> {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
 }
 
 /// Puts `view` into `container` in place of what it held, with its handlers `kept` and one more that follows its links
