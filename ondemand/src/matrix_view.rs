@@ -28,7 +28,7 @@ use summit_core::state::MatrixRows;
 
 use crate::dom::{add, document_of, element, listen, text_element, Handler};
 use crate::view_parts::{
-    category_icon, closest, draw_parts, show, svg_element, svg_icon, verdict_icon, Links,
+    category_icon, closest, draw_parts, path_icon, show, svg_element, svg_icon, verdict_icon, Links,
 };
 
 /// What the matrix is drawn from; kept by the drawing's handlers for as long as it is shown.
@@ -83,7 +83,8 @@ impl Drawing {
     }
 
     fn verdict_of(&self, item: &Item) -> Option<Verdict> {
-        verdict_of(self.input.hindsight.as_ref(), item)
+        let hindsight = self.input.hindsight.as_ref()?;
+        outcome_for(hindsight, &item.id).map(|o| o.verdict)
     }
 
     /// A mark's accessible name: title, category, feasibility, the outcome when shown, and whether it is left out.
@@ -233,12 +234,6 @@ impl Drawing {
         }
         Ok(())
     }
-}
-
-fn verdict_of(hindsight: Option<&Hindsight>, item: &Item) -> Option<Verdict> {
-    hindsight
-        .and_then(|h| outcome_for(h, &item.id))
-        .map(|o| o.verdict)
 }
 
 /// An SVG element `tag` with these attributes.
@@ -832,10 +827,14 @@ fn legend(drawing: &Drawing) -> Result<Element, JsValue> {
                 &format!("matrix-legend-item cat-{}", category.id()),
             )?,
         )?;
-        let shape = add(&li, svg_icon(document, "matrix-legend-shape", 20)?)?;
         add(
-            &shape,
-            svg(document, "path", &[("d", category_shape(category))])?,
+            &li,
+            path_icon(
+                document,
+                "matrix-legend-shape",
+                20,
+                category_shape(category),
+            )?,
         )?;
         li.append_with_str_1(drawing.data().category_label(category))?;
     }

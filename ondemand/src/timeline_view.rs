@@ -155,7 +155,7 @@ fn event_entry(
         let label = add(&li, element(document, "p", "timeline-summit-label")?)?;
         add(
             &label,
-            path_icon(document, "timeline-summit-icon", SUMMIT_STAR)?,
+            path_icon(document, "timeline-summit-icon", 16, SUMMIT_STAR)?,
         )?;
         label.append_child(&document.create_text_node("The summit"))?;
     }

@@ -205,9 +205,9 @@ pub fn svg_element(document: &Document, tag: &str) -> Result<Element, JsValue> {
     document.create_element_ns(Some(SVG), tag)
 }
 
-/// An icon of one path, `d`.
-pub fn path_icon(document: &Document, class: &str, d: &str) -> Result<Element, JsValue> {
-    let svg = svg_icon(document, class, 16)?;
+/// An icon of one path, `d`, `size` CSS pixels wide.
+pub fn path_icon(document: &Document, class: &str, size: u32, d: &str) -> Result<Element, JsValue> {
+    let svg = svg_icon(document, class, size)?;
     add(&svg, svg_element(document, "path")?)?.set_attribute("d", d)?;
     Ok(svg)
 }
@@ -217,6 +217,7 @@ pub fn category_icon(document: &Document, category: Category) -> Result<Element,
     path_icon(
         document,
         &format!("category-icon cat-{}", category.id()),
+        16,
         category_shape(category),
     )
 }
