@@ -141,6 +141,17 @@ test('?data= with a missing file is refused with the server answer', async ({ pa
   await expect(page.locator('h1')).toHaveText(BUNDLED_TITLE);
 });
 
+test('?data= that cannot be fetched is refused with the reason, and the console stays clean', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Nothing listens on port 9 (discard), and the page's policy allows no connection to it anyway.
+  await page.goto('?data=http://127.0.0.1:9/mine.json');
+  await expect(refusal(page)).toContainText('the data set could not be fetched (TypeError: ');
+  await expect(refusal(page)).toContainText('another site must allow it (CORS)');
+  await backButton(page).click();
+  await expect(page.locator('h1')).toHaveText(BUNDLED_TITLE);
+  expect(errors.filter((e) => !/Content Security Policy|ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toEqual([]);
+});
+
 /** Writes `chunk` to `res` until the client goes away, waiting for each write to drain; returns the tally. */
 function sendForever(stream, res, chunk) {
   const tally = { sent: 0, closed: false };

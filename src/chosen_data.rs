@@ -1,6 +1,7 @@
-//! Other data sets: reads a JSON file the reader picked or dropped, or fetches the `?data=<url>` address, and puts it
-//! through the core's `parse_and_validate` with the default limits, refusing over-size input before it is read. The
-//! checker runs in the on-demand module (`crate::ondemand`), fetched the first time a data set is chosen.
+//! Other data sets: a JSON file the reader picked or dropped, or the `?data=<url>` address. The on-demand module
+//! (`crate::ondemand`) reads either within the default size limit, refusing over-size input before or while it is
+//! read, and puts it through the core's `parse_and_validate`; this side names it, checks the address and starts its
+//! request at once, so that the request and the module travel at the same time.
 //!
 //! Nothing here contacts another origin unless the reader asked for it with `?data=`: the bundled data set needs no
 //! request at all.
@@ -8,15 +9,14 @@
 use std::rc::Rc;
 
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 use summit_core::model::DataSet;
-use summit_core::text::{self, mib};
+use summit_core::text;
 use summit_core::url::{data_param, search_without_data};
-use summit_core::validate::{Limits, Problem};
+use summit_core::validate::Problem;
 
-use crate::ondemand;
+use crate::ondemand::{self, DataSetChecked, Failure, OnDemand};
 
 /// A data set that was chosen instead of the bundled one, once read and checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,26 +36,14 @@ pub enum Loaded {
     },
 }
 
-/// Refuses a file of `bytes` bytes before it is read when it is over the limit of the default [`Limits`].
-pub fn size_problem(bytes: u64) -> Option<Problem> {
-    let limit = Limits::default().max_bytes as u64;
-    (bytes > limit).then(|| {
-        Problem::error(
-            "$",
-            format!(
-                "the file is {bytes} bytes ({}), over the limit of {limit} bytes ({}); it was not read",
-                mib(bytes),
-                mib(limit)
-            ),
-        )
-    })
-}
-
-/// Parses and validates JSON with the default limits in the on-demand module (fetched first if need be): accepted with
+/// Has the on-demand module (fetched first if need be) read and check a chosen data set with `read`: accepted with
 /// its warnings, or refused with every problem; refused with one problem that says so when the module cannot be had.
-pub async fn load_json(json: &str, label: Rc<str>) -> Loaded {
+async fn checked_by_module<F>(label: Rc<str>, read: impl FnOnce(OnDemand) -> F) -> Loaded
+where
+    F: std::future::Future<Output = Result<DataSetChecked, Failure>>,
+{
     let checked = match ondemand::module().await {
-        Ok(module) => module.check_data_set(json),
+        Ok(module) => read(module).await,
         Err(failure) => Err(failure),
     };
     match checked {
@@ -161,133 +149,15 @@ pub async fn fetch(address: &str) -> Loaded {
         );
     }
     // No cookies or HTTP authentication go with the request, to this site or any other: a data set is public data.
-    let response = match gloo::net::http::Request::get(&resolved)
-        .credentials(web_sys::RequestCredentials::Omit)
-        .send()
-        .await
-    {
-        Ok(response) => response,
-        Err(e) => {
-            // Formatted by variant: the error type's own Display would bring serde_json's messages into the app.
-            let reason = match &e {
-                gloo::net::Error::JsError(js) => js.to_string(),
-                gloo::net::Error::GlooError(text) => text.clone(),
-                _ => "an unexpected error".to_string(),
-            };
-            return refused(
-                label,
-                "$",
-                format!(
-                    "the data set could not be fetched ({reason}); another site must allow it (CORS) and this page's \
-                     content security policy must allow the connection"
-                ),
-            );
-        }
-    };
-    if !response.ok() {
-        return refused(
-            label,
-            "$",
-            format!(
-                "the server answered {} {} instead of the data set",
-                response.status(),
-                response.status_text()
-            ),
-        );
-    }
-    let announced = response
-        .headers()
-        .get("content-length")
-        .and_then(|n| n.trim().parse::<u64>().ok());
-    if let Some(problem) = announced.and_then(size_problem) {
-        return Loaded::Refused {
-            problems: Rc::new(vec![problem]),
-            label,
-        };
-    }
-    // `Content-Length` may be missing (a chunked body) or count compressed bytes, so the limit is held on the
-    // decoded bytes as they arrive.
-    let Some(body) = response.body() else {
-        return load_json("", label).await;
-    };
-    match read_limited(&body, Limits::default().max_bytes).await {
-        Ok(bytes) => load_json(&decode_utf8(&bytes), label).await,
-        Err(BodyError::OverLimit(limit)) => refused(
-            label,
-            "$",
-            format!(
-                "the data set is over the limit of {limit} bytes ({}); it was read no further",
-                mib(limit as u64)
-            ),
-        ),
-        Err(BodyError::Unreadable) => refused(
-            label,
-            "$",
-            "the data set could not be read from the response",
-        ),
-    }
-}
-
-/// Why a response body was not read to its end.
-enum BodyError {
-    /// More than this many bytes arrived; the stream was cancelled there.
-    OverLimit(usize),
-    /// The stream failed (a dropped connection, a broken compressed body).
-    Unreadable,
-}
-
-/// Reads `body` chunk by chunk, cancelling it as soon as it holds more than `limit` bytes, so neither a body without a
-/// `Content-Length` nor a compressed one that grows when decoded is ever held whole.
-async fn read_limited(body: &web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, BodyError> {
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::new();
-    loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|_| BodyError::Unreadable)?;
-        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
-            .ok()
-            .and_then(|d| d.as_bool())
-            .unwrap_or(true);
-        if done {
-            return Ok(bytes);
-        }
-        let value = Reflect::get(&chunk, &JsValue::from_str("value"))
-            .map_err(|_| BodyError::Unreadable)?
-            .dyn_into::<js_sys::Uint8Array>()
-            .map_err(|_| BodyError::Unreadable)?;
-        let len = value.length() as usize;
-        if bytes.len() + len > limit {
-            // Tells the server to stop sending; what it answers no longer matters.
-            let _ = reader.cancel();
-            return Err(BodyError::OverLimit(limit));
-        }
-        let start = bytes.len();
-        bytes.resize(start + len, 0);
-        value.copy_to(&mut bytes[start..]);
-    }
-}
-
-/// The body as text, as `Response.text()` reads it: UTF-8 with a leading byte order mark dropped and invalid bytes
-/// replaced.
-fn decode_utf8(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Reads a `Blob` (a `File` is one) as UTF-8 text after checking its size, then loads it.
-async fn read_blob(blob: web_sys::Blob, label: Rc<str>) -> Loaded {
-    ondemand::start_loading();
-    if let Some(problem) = size_problem(blob.size() as u64) {
-        return Loaded::Refused {
-            problems: Rc::new(vec![problem]),
-            label,
-        };
-    }
-    match JsFuture::from(blob.text()).await.map(|t| t.as_string()) {
-        Ok(Some(text)) => load_json(&text, label).await,
-        _ => refused(label, "$", "the file could not be read as text"),
-    }
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let response = gloo::utils::window().fetch_with_str_and_init(&resolved, &init);
+    // A failed request is the module's to report; until it awaits the promise, its rejection is not unhandled.
+    ondemand::ignore_rejection(&response);
+    checked_by_module(label, |module| async move {
+        module.read_data_response(&response).await
+    })
+    .await
 }
 
 /// The first file of a `FileList` (from an `<input type=file>` or a drop), if there is one.
@@ -334,9 +204,13 @@ pub fn drags_files(event: &JsValue) -> bool {
 
 /// Reads a picked or dropped file (a JS `File`) and loads it.
 pub async fn read_file(file: JsValue) -> Loaded {
+    ondemand::start_loading();
     let name = Reflect::get(&file, &JsValue::from_str("name"))
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
-    read_blob(file.unchecked_into(), text::label_of(&name).into()).await
+    checked_by_module(text::label_of(&name).into(), |module| async move {
+        module.read_data_file(&file).await
+    })
+    .await
 }

@@ -1,4 +1,5 @@
-//! The loader of the on-demand module (`ondemand/`): the data-set checker, the hindsight layer's check, every download,
+//! The loader of the on-demand module (`ondemand/`): the data-set reader and checker, the hindsight layer's check, every
+//! download,
 //! the matrix, article, scorecard and timeline views, a card's hindsight section, the Cite and Embed dialogs and the
 //! bundled files' text live in a second wasm module, fetched the first time a reader needs one of them, and never by a
 //! reader who does not.
@@ -35,6 +36,13 @@ thread_local! {
 #[derive(Clone)]
 pub struct OnDemand {
     bindings: JsValue,
+}
+
+/// A checked data set: accepted with its warnings and its own wire form, or refused with every problem.
+pub type DataSetChecked = Result<(DataSet, Vec<Problem>, Vec<u8>), Vec<Problem>>;
+
+fn decode_data_set_outcome(bytes: &[u8]) -> Result<DataSetChecked, Failure> {
+    wire::decode_data_set_outcome(bytes).map_err(|e| Failure(e.to_string()))
 }
 
 /// Why the module or one of its calls failed: a sentence fragment for "… could not be loaded (REASON)".
@@ -147,6 +155,20 @@ impl OnDemand {
             .map_err(|e| reason(&e))
     }
 
+    /// Calls `name`, which answers with a promise of bytes, and waits for them.
+    async fn bytes_later(&self, name: &str, args: &[JsValue]) -> Result<Vec<u8>, Failure> {
+        let promise = self
+            .call(name, args)?
+            .dyn_into::<Promise>()
+            .map_err(|_| Failure(format!("{name} gave no promise")))?;
+        JsFuture::from(promise)
+            .await
+            .map_err(|e| reason(&e))?
+            .dyn_into::<Uint8Array>()
+            .map(|bytes| bytes.to_vec())
+            .map_err(|_| Failure(format!("{name} gave no bytes")))
+    }
+
     fn bytes(&self, name: &str, args: &[JsValue]) -> Result<Vec<u8>, Failure> {
         self.call(name, args)?
             .dyn_into::<Uint8Array>()
@@ -154,15 +176,20 @@ impl OnDemand {
             .map_err(|_| Failure(format!("{name} gave no bytes")))
     }
 
-    /// Parses and validates a data set with the default limits: accepted with its warnings and its own wire form, or
-    /// refused with every problem.
-    #[allow(clippy::type_complexity)]
-    pub fn check_data_set(
-        &self,
-        json: &str,
-    ) -> Result<Result<(DataSet, Vec<Problem>, Vec<u8>), Vec<Problem>>, Failure> {
-        let bytes = self.bytes("check_data_set", &[JsValue::from_str(json)])?;
-        wire::decode_data_set_outcome(&bytes).map_err(|e| Failure(e.to_string()))
+    /// Reads a picked or dropped file (a JS `File`) within the size limit and checks it with the default limits:
+    /// accepted with its warnings and its own wire form, or refused with every problem.
+    pub async fn read_data_file(&self, file: &JsValue) -> Result<DataSetChecked, Failure> {
+        self.bytes_later("read_data_file", std::slice::from_ref(file))
+            .await
+            .and_then(|bytes| decode_data_set_outcome(&bytes))
+    }
+
+    /// Waits for `response`, the promise of a `?data=` address's `fetch`, reads its body within the size limit and
+    /// checks it likewise; a failed request is refused with the reason.
+    pub async fn read_data_response(&self, response: &Promise) -> Result<DataSetChecked, Failure> {
+        self.bytes_later("read_data_response", &[response.into()])
+            .await
+            .and_then(|bytes| decode_data_set_outcome(&bytes))
     }
 
     /// Checks the bundled hindsight layer against the data set in `data` (its wire form): the layer with the wire

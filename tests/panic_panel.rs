@@ -6,7 +6,7 @@ use wasm_bindgen_test::*;
 use summit_core::model::DataSet;
 use summit_core::wire;
 use summit_fruits::bundled;
-use summit_fruits::chosen_data::{load_json, size_problem, Loaded};
+use summit_fruits::chosen_data::{read_file, Loaded};
 use summit_fruits::show_panic_panel;
 
 mod common;
@@ -93,21 +93,30 @@ fn the_panic_panel_replaces_the_app_and_shows_the_message_as_text() {
 }
 
 #[wasm_bindgen_test]
-fn files_over_sixteen_mib_are_refused_before_reading() {
-    assert!(size_problem(16 * 1024 * 1024).is_none());
-    let problem = size_problem(16 * 1024 * 1024 + 1).expect("refused");
-    assert_eq!(problem.path, "$");
-    assert!(
-        problem.message.contains("over the limit of 16777216 bytes"),
-        "{}",
-        problem.message
-    );
+async fn files_over_sixteen_mib_are_refused_before_reading() {
+    common::install_on_demand();
+    let huge = " ".repeat(16 * 1024 * 1024 + 1);
+    match read_file(common::json_file("huge.json", &huge)).await {
+        Loaded::Refused { problems, label } => {
+            assert_eq!(&*label, "huge.json");
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].path, "$");
+            assert!(
+                problems[0]
+                    .message
+                    .contains("over the limit of 16777216 bytes (16.0 MiB); it was not read"),
+                "{}",
+                problems[0].message
+            );
+        }
+        Loaded::Accepted { .. } => panic!("an over-size file was accepted"),
+    }
 }
 
 #[wasm_bindgen_test]
-async fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
+async fn a_picked_file_is_accepted_with_its_whole_wire_form_or_refused() {
     common::install_on_demand();
-    match load_json(common::DATA_SET_JSON, "bundled.json".into()).await {
+    match read_file(common::json_file("bundled.json", common::DATA_SET_JSON)).await {
         Loaded::Accepted { data, wire, .. } => {
             assert_eq!(data.items.len(), bundled::data_set().unwrap().items.len());
             // The checker hands back the data set's wire form too: what the build wrote for the app, with the
@@ -126,7 +135,7 @@ async fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
         "\"javascript:alert(1)//www.belfercenter.org",
         1,
     );
-    match load_json(&broken, "broken.json".into()).await {
+    match read_file(common::json_file("broken.json", &broken)).await {
         Loaded::Refused { problems, .. } => {
             assert!(problems.iter().any(|p| p.path == "$.article.url"))
         }
@@ -137,7 +146,7 @@ async fn load_json_accepts_the_bundled_data_and_refuses_broken_data() {
 #[wasm_bindgen_test]
 async fn a_checker_that_cannot_be_loaded_refuses_the_data_set_and_says_why() {
     common::install_failing_on_demand("offline");
-    match load_json(common::DATA_SET_JSON, "mine.json".into()).await {
+    match read_file(common::json_file("mine.json", common::DATA_SET_JSON)).await {
         Loaded::Refused { problems, label } => {
             assert_eq!(&*label, "mine.json");
             assert_eq!(problems.len(), 1);
@@ -154,7 +163,7 @@ async fn a_checker_that_cannot_be_loaded_refuses_the_data_set_and_says_why() {
     // The failure is not kept: once the module can be had, the same call succeeds.
     common::install_on_demand();
     assert!(matches!(
-        load_json(common::DATA_SET_JSON, "mine.json".into()).await,
+        read_file(common::json_file("mine.json", common::DATA_SET_JSON)).await,
         Loaded::Accepted { .. }
     ));
 }

@@ -1,5 +1,5 @@
 //! The refused-data panel with a hostile data set: 16 MiB with 100,000 misplaced quotations is refused by the app's
-//! own loader (the checker of the on-demand module, called through its JavaScript interface) with a bounded list, and the panel draws one page of it. Times are printed, never asserted.
+//! own loader (the file reader and checker of the on-demand module, called through its JavaScript interface) with a bounded list, and the panel draws one page of it. Times are printed, never asserted.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -7,13 +7,11 @@ mod common;
 #[path = "../core/tests/support/misplaced.rs"]
 mod misplaced;
 
-use std::rc::Rc;
-
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
 use summit_core::validate::{problem_count, MAX_LISTED_PROBLEMS, PROBLEM_PAGE};
-use summit_fruits::chosen_data::{load_json, Loaded};
+use summit_fruits::chosen_data::{read_file, Loaded};
 use summit_fruits::components::data_source_bar::DataRefused;
 
 use common::{explorer, install_on_demand, mount, texts, DATA_SET_JSON};
@@ -27,7 +25,8 @@ async fn a_problem_in_every_quotation_draws_one_page() {
     assert_eq!(json.len(), misplaced::MISPLACED_BYTES);
 
     let started = js_sys::Date::now();
-    let Loaded::Refused { problems, label } = load_json(&json, Rc::from("misplaced.json")).await
+    let Loaded::Refused { problems, label } =
+        read_file(common::json_file("misplaced.json", &json)).await
     else {
         panic!("the data set was accepted");
     };

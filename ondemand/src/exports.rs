@@ -4,9 +4,18 @@
 
 use wasm_bindgen::prelude::*;
 
+/// Reads a picked or dropped file (a `File`, or any `Blob`) within the size limit and checks it: a promise of the
+/// outcome's wire form, as [`crate::check_data_set`] gives it.
 #[wasm_bindgen]
-pub fn check_data_set(json: &str) -> Vec<u8> {
-    crate::check_data_set(json)
+pub async fn read_data_file(file: web_sys::Blob) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(crate::data_source::read_file(file).await.as_slice())
+}
+
+/// Waits for `response`, the promise of a `?data=` address's `fetch`, reads its body within the size limit and
+/// checks it: a promise of the outcome's wire form, a failed request or body included.
+#[wasm_bindgen]
+pub async fn read_data_response(response: js_sys::Promise) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(crate::data_source::read_response(response).await.as_slice())
 }
 
 /// `json` undefined: the bundled layer.

@@ -1,9 +1,10 @@
 //! The explorer's on-demand module: the parts of the app that a reader may never use, built into a second wasm module
 //! that the first fetches only when one of them is first needed (`src/ondemand.rs` in the app).
 //!
-//! It holds the data-set checker (JSON in, the wire form of its outcome out), the hindsight layer's check (with the
-//! bundled `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set
-//! and its schema for the single file's "save" buttons, every file saved ([`download`]), the Cite dialog ([`cite`] what
+//! It holds the data-set checker (JSON in, the wire form of its outcome out) with the reading of a chosen file or a
+//! `?data=` response within the size limit ([`data_source`]), the hindsight layer's check (with the bundled
+//! `data/hindsight.json`), the CSV and JSON downloads of the items shown, and the text of the bundled data set and its
+//! schema for the single file's "save" buttons, every file saved ([`download`]), the Cite dialog ([`cite`] what
 //! it says, [`cite_dialog`] its drawing), the Embed dialog ([`embed_code`], [`embed_dialog`]), a card's hindsight
 //! section ([`hindsight_panel`]), the matrix, article, scorecard and timeline views ([`matrix_view`], [`article_view`],
 //! [`scorecard_view`], [`timeline_view`], with what they share in [`view_parts`]), all drawn with [`dom`], and the
@@ -24,6 +25,7 @@ use summit_core::wire::{self, DataSetOutcome, HindsightOutcome};
 pub mod article_view;
 pub mod cite;
 pub mod cite_dialog;
+pub mod data_source;
 pub mod dom;
 pub mod download;
 pub mod embed_dialog;

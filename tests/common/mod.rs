@@ -125,11 +125,22 @@ pub fn install_on_demand() {
     let set = |name: &str, function: &JsValue| {
         Reflect::set(&module, &name.into(), function).unwrap();
     };
-    let check = Closure::<dyn Fn(String) -> Uint8Array>::new(|json: String| {
-        Uint8Array::from(summit_ondemand::check_data_set(&json).as_slice())
+    let read_file = Closure::<dyn Fn(web_sys::Blob) -> Promise>::new(|file: web_sys::Blob| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            Ok(summit_ondemand::exports::read_data_file(file).await.into())
+        })
     });
-    set("check_data_set", check.as_ref());
-    check.forget();
+    set("read_data_file", read_file.as_ref());
+    read_file.forget();
+    let read_response = Closure::<dyn Fn(Promise) -> Promise>::new(|response: Promise| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            Ok(summit_ondemand::exports::read_data_response(response)
+                .await
+                .into())
+        })
+    });
+    set("read_data_response", read_response.as_ref());
+    read_response.forget();
     let layer = Closure::<dyn Fn(Uint8Array, JsValue) -> Uint8Array>::new(
         |data: Uint8Array, json: JsValue| {
             let json = json.as_string();
@@ -304,6 +315,14 @@ pub fn install_on_demand() {
 }
 
 /// A loader that always fails with `reason`, as a page offline or refused by its integrity check.
+/// A JS `File` named `name` holding `json`, as a reader picks or drops one.
+pub fn json_file(name: &str, json: &str) -> wasm_bindgen::JsValue {
+    let parts = js_sys::Array::of1(&json.into());
+    web_sys::File::new_with_str_sequence(&parts, name)
+        .unwrap()
+        .into()
+}
+
 pub fn install_failing_on_demand(reason: &'static str) {
     use wasm_bindgen::prelude::*;
     let provider = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
