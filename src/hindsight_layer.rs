@@ -6,25 +6,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use summit_core::model::Hindsight;
 use summit_core::validate::Problem;
 
 use crate::ondemand::{self, DataWire};
 
-/// The hindsight layer as the app holds it: its checked facts (which the matrix marks its items with), and the wire
-/// form the on-demand module's check gave them in, from which that module draws a card's hindsight section.
+/// The hindsight layer as the app holds it: the wire form of the on-demand module's check, which holds the checked
+/// facts. The app only hands it back to that module, which draws a card's hindsight section and the views' marks.
 #[derive(Debug, PartialEq)]
 pub struct Layer {
-    pub facts: Hindsight,
     pub wire: Rc<[u8]>,
-}
-
-impl std::ops::Deref for Layer {
-    type Target = Hindsight;
-
-    fn deref(&self) -> &Hindsight {
-        &self.facts
-    }
 }
 
 /// The hindsight layer, or the problems that kept it from loading.
@@ -57,7 +47,7 @@ pub async fn load(data: &DataWire) -> Loaded {
     match checked {
         Ok(outcome) => {
             let loaded = outcome
-                .map(|(facts, wire)| Rc::new(Layer { facts, wire }))
+                .map(|wire| Rc::new(Layer { wire }))
                 .map_err(Rc::new);
             if bundled {
                 BUNDLED.with(|b| *b.borrow_mut() = Some(loaded.clone()));

@@ -20,9 +20,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use summit_core::export::ItemsFormat;
-use summit_core::model::{DataSet, Hindsight};
+use summit_core::model::DataSet;
 use summit_core::validate::Problem;
-use summit_core::wire::{self, HindsightOutcome};
+use summit_core::wire;
 
 /// The global under which the start script provides the module.
 pub const PROVIDER_KEY: &str = "summit-fruits:ondemand";
@@ -192,20 +192,18 @@ impl OnDemand {
             .and_then(|bytes| decode_data_set_outcome(&bytes))
     }
 
-    /// Checks the bundled hindsight layer against the data set in `data` (its wire form): the layer with the wire
-    /// form of the check's outcome (what [`OnDemand::draw_hindsight_panel`] takes), or its problems.
-    #[allow(clippy::type_complexity)]
-    pub fn check_hindsight(
-        &self,
-        data: &[u8],
-    ) -> Result<Result<(Hindsight, Rc<[u8]>), Vec<Problem>>, Failure> {
+    /// Checks the bundled hindsight layer against the data set in `data` (its wire form): the wire form of the check's
+    /// outcome, which [`OnDemand::draw_hindsight_panel`] and the views take, or the problems that refused the layer.
+    pub fn check_hindsight(&self, data: &[u8]) -> Result<Result<Rc<[u8]>, Vec<Problem>>, Failure> {
         let bytes = self.bytes(
             "check_hindsight",
             &[Uint8Array::from(data).into(), JsValue::UNDEFINED],
         )?;
-        let outcome =
-            wire::decode::<HindsightOutcome>(&bytes).map_err(|e| Failure(e.to_string()))?;
-        Ok(outcome.map(|(hindsight, _warnings)| (hindsight, Rc::from(bytes))))
+        match wire::hindsight_refusal(&bytes) {
+            Ok(None) => Ok(Ok(Rc::from(bytes))),
+            Ok(Some(problems)) => Ok(Err(problems)),
+            Err(e) => Err(Failure(e.to_string())),
+        }
     }
 
     /// Writes the items at `shown` in the data set `data` (its wire form) in `format` and saves the file.

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use summit_core::hindsight::{entries_for, later_entries, outcome_for};
 use summit_core::model::{Category, Hindsight, Verdict};
 use summit_core::state::{View, ViewState};
+use summit_core::wire::{self, HindsightOutcome};
 use summit_fruits::explorer::ExplorerContext;
 use summit_fruits::hindsight_layer::{self, HindsightContext, Layer};
 use summit_fruits::ondemand::DataWire;
@@ -44,6 +45,17 @@ fn check_layer(
         &summit_core::validate::Limits::default(),
     )
     .map(|(layer, _warnings)| layer)
+}
+
+/// The bundled layer's facts, checked once against the bundled data set: what the tests expect the module to draw.
+fn bundled_facts() -> &'static Hindsight {
+    thread_local! {
+        static FACTS: &'static Hindsight = Box::leak(Box::new(
+            check_layer(summit_ondemand::HINDSIGHT_JSON, &explorer().data)
+                .expect("the bundled hindsight layer validates"),
+        ));
+    }
+    FACTS.with(|facts| *facts)
 }
 
 /// `content` inside the hindsight context, as `App` provides it while the switch is on (`Some`) or off (`None`).
@@ -83,8 +95,12 @@ async fn the_bundled_layer_loads_and_is_cached() {
     let first = hindsight(&explorer).await;
     let second = hindsight(&explorer).await;
     assert!(Rc::ptr_eq(&first, &second), "parsed once");
-    assert!(!first.entries.is_empty());
-    assert!(!first.outcomes.is_empty());
+    // What the app holds is the check's outcome, accepted, for the module to draw from.
+    let outcome = wire::decode::<HindsightOutcome>(&first.wire).expect("the check's wire form");
+    let (facts, _warnings) = outcome.expect("accepted");
+    assert_eq!(&facts, bundled_facts());
+    assert!(!facts.entries.is_empty());
+    assert!(!facts.outcomes.is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -159,7 +175,7 @@ async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_item
                     .iter()
                     .map(|&i| &data.items[i])
                     .filter(|item| {
-                        let verdict = outcome_for(&layer, &item.id).map(|o| o.verdict);
+                        let verdict = outcome_for(bundled_facts(), &item.id).map(|o| o.verdict);
                         match column.as_str() {
                             "all" => true,
                             "unchecked" => verdict.is_none(),
@@ -254,7 +270,6 @@ async fn scorecard_counts_sum_to_the_items_and_each_count_lists_exactly_its_item
 #[wasm_bindgen_test]
 async fn a_card_without_the_layer_shows_no_hindsight() {
     let explorer = explorer();
-    let layer = hindsight(&explorer).await;
     let (index, item) = explorer.item("diplomatic-missions").unwrap();
     for content in [
         card(index, &item.id),
@@ -264,10 +279,10 @@ async fn a_card_without_the_layer_shows_no_hindsight() {
         assert!(root.query_selector(".hindsight-panel").unwrap().is_none());
         let text = root.text_content().unwrap();
         assert!(!text.contains("After the article"), "{text}");
-        for entry in entries_for(&layer, &item.id) {
+        for entry in entries_for(bundled_facts(), &item.id) {
             assert!(!text.contains(&entry.text), "{text}");
         }
-        assert!(!text.contains(&outcome_for(&layer, &item.id).unwrap().reason));
+        assert!(!text.contains(&outcome_for(bundled_facts(), &item.id).unwrap().reason));
     }
 }
 
@@ -308,7 +323,7 @@ async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
         // Not inside any quotation.
         assert!(panel.closest("blockquote, figure").unwrap().is_none());
 
-        let outcome = outcome_for(&layer, &item.id).expect("an outcome");
+        let outcome = outcome_for(bundled_facts(), &item.id).expect("an outcome");
         let badge = texts(&panel, ".outcome-badge").join("");
         assert!(badge.contains(outcome.verdict.label()), "{badge}");
         assert!(panel
@@ -323,7 +338,7 @@ async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
             vec![outcome.reason.clone()]
         );
 
-        let entries = entries_for(&layer, &item.id);
+        let entries = entries_for(bundled_facts(), &item.id);
         let rows = all(&panel, ".hindsight-entry");
         assert_eq!(rows.len(), entries.len(), "{item_id}");
         for entry in &entries {
@@ -367,9 +382,9 @@ async fn a_card_with_the_layer_shows_its_outcome_and_a_source_for_each_fact() {
 async fn a_section_the_module_cannot_draw_says_why_beside_it() {
     let explorer = explorer();
     let layer = hindsight(&explorer).await;
-    // The same facts, with wire bytes the module cannot read.
+    // A layer whose wire bytes the module cannot read.
+    assert!(!layer.wire.is_empty());
     let unreadable = Rc::new(Layer {
-        facts: layer.facts.clone(),
         wire: Rc::from(&b"not a layer"[..]),
     });
     let (index, item) = explorer.item("open-skies-treaty").unwrap();
@@ -424,7 +439,7 @@ async fn matrix_marks_name_and_draw_their_outcome_only_with_the_layer() {
     for mark in marks {
         let id = mark.get_attribute("data-item").unwrap();
         let name = mark.get_attribute("aria-label").unwrap();
-        match outcome_for(&layer, &id) {
+        match outcome_for(bundled_facts(), &id) {
             Some(outcome) => {
                 assert!(
                     name.contains(&format!(", after the summit: {}", outcome.verdict.label())),
@@ -479,7 +494,7 @@ async fn the_timeline_continues_with_later_facts_only_with_the_layer() {
         .text_content()
         .unwrap()
         .contains("After the article: what happened"));
-    let later = later_entries(&layer);
+    let later = later_entries(bundled_facts());
     let entries = all(&part, ".hindsight-event");
     assert_eq!(entries.len(), later.len());
     for (li, entry) in entries.iter().zip(&later) {

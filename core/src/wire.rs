@@ -75,8 +75,8 @@ pub fn encode<T: TopLevel>(value: &T) -> Vec<u8> {
     out
 }
 
-/// Decodes a value of one of the wire's top-level kinds; the whole input must be that one value.
-pub fn decode<T: TopLevel>(bytes: &[u8]) -> Result<T, WireError> {
+/// A reader of `bytes` past their header, which must be that of a `T` of this version.
+fn opened<T: TopLevel>(bytes: &[u8]) -> Result<Reader<'_>, WireError> {
     let mut input = Reader { bytes };
     if input.bytes(4).ok() != Some(T::MAGIC) {
         return Err(WireError("it is not the expected kind of value"));
@@ -84,11 +84,38 @@ pub fn decode<T: TopLevel>(bytes: &[u8]) -> Result<T, WireError> {
     if input.byte()? != VERSION {
         return Err(WireError("it was written by another version"));
     }
-    let value = T::take(&mut input)?;
-    if !input.bytes.is_empty() {
-        return Err(WireError("bytes follow the value"));
+    Ok(input)
+}
+
+/// `value`, when `input` has nothing left after it.
+fn whole<T>(input: &Reader<'_>, value: T) -> Result<T, WireError> {
+    if input.bytes.is_empty() {
+        Ok(value)
+    } else {
+        Err(WireError("bytes follow the value"))
     }
-    Ok(value)
+}
+
+/// Decodes a value of one of the wire's top-level kinds; the whole input must be that one value.
+pub fn decode<T: TopLevel>(bytes: &[u8]) -> Result<T, WireError> {
+    let mut input = opened::<T>(bytes)?;
+    let value = T::take(&mut input)?;
+    whole(&input, value)
+}
+
+/// Reads no more of a [`HindsightOutcome`] than whether it refused the layer: the problems when it did, `None` when it
+/// accepted it. The layer itself stays in the bytes, for the on-demand module, which draws it; the app only hands
+/// them on.
+pub fn hindsight_refusal(bytes: &[u8]) -> Result<Option<Vec<Problem>>, WireError> {
+    let mut input = opened::<HindsightOutcome>(bytes)?;
+    match input.byte()? {
+        0 => Ok(None),
+        1 => {
+            let problems = Vec::<Problem>::take(&mut input)?;
+            whole(&input, Some(problems))
+        }
+        _ => Err(WireError("an outcome is neither 0 nor 1")),
+    }
 }
 
 /// Decodes a [`DataSetOutcome`] and, when it is accepted, also gives the data set's own wire form (as [`encode`] writes
@@ -97,13 +124,7 @@ pub fn decode<T: TopLevel>(bytes: &[u8]) -> Result<T, WireError> {
 pub fn decode_data_set_outcome(
     bytes: &[u8],
 ) -> Result<Result<(DataSet, Vec<Problem>, Vec<u8>), Vec<Problem>>, WireError> {
-    let mut input = Reader { bytes };
-    if input.bytes(4).ok() != Some(<DataSetOutcome as TopLevel>::MAGIC) {
-        return Err(WireError("it is not the expected kind of value"));
-    }
-    if input.byte()? != VERSION {
-        return Err(WireError("it was written by another version"));
-    }
+    let mut input = opened::<DataSetOutcome>(bytes)?;
     let outcome = match input.byte()? {
         0 => {
             let start = input.bytes;
@@ -119,10 +140,7 @@ pub fn decode_data_set_outcome(
         1 => Err(Vec::<Problem>::take(&mut input)?),
         _ => return Err(WireError("an outcome is neither 0 nor 1")),
     };
-    if !input.bytes.is_empty() {
-        return Err(WireError("bytes follow the value"));
-    }
-    Ok(outcome)
+    whole(&input, outcome)
 }
 
 /// The kinds of value that are encoded on their own, each with its magic.

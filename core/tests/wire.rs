@@ -4,7 +4,8 @@ use proptest::prelude::*;
 use summit_core::model::{DataSet, Hindsight};
 use summit_core::validate::{parse_and_validate, parse_and_validate_hindsight, Limits, Problem};
 use summit_core::wire::{
-    decode, decode_data_set_outcome, encode, DataSetOutcome, HindsightOutcome, WireError,
+    decode, decode_data_set_outcome, encode, hindsight_refusal, DataSetOutcome, HindsightOutcome,
+    WireError,
 };
 
 fn bundled() -> DataSet {
@@ -189,6 +190,35 @@ fn an_accepted_outcome_gives_the_data_sets_own_wire_form() {
     let mut padded = bytes.clone();
     padded.push(0);
     assert!(decode_data_set_outcome(&padded).is_err());
+}
+
+#[test]
+fn a_hindsight_outcome_is_read_only_as_far_as_its_refusal() {
+    let data = bundled();
+    let accepted: HindsightOutcome = Ok((hindsight(&data), Vec::new()));
+    assert_eq!(hindsight_refusal(&encode(&accepted)), Ok(None));
+    let problems = vec![
+        Problem::error("$.items[0].id", "no such item"),
+        Problem::warning("$", "a warning"),
+    ];
+    let refused: HindsightOutcome = Err(problems.clone());
+    let bytes = encode(&refused);
+    assert_eq!(hindsight_refusal(&bytes), Ok(Some(problems)));
+    // A refusal cut short or padded, another kind of value or an unknown tag is an error.
+    assert!(hindsight_refusal(&bytes[..bytes.len() - 1]).is_err());
+    let mut padded = bytes.clone();
+    padded.push(0);
+    assert!(hindsight_refusal(&padded).is_err());
+    assert_eq!(
+        hindsight_refusal(&encode(&DataSetOutcome::Err(Vec::new()))),
+        Err(WireError("it is not the expected kind of value"))
+    );
+    let mut unknown = bytes;
+    unknown[5] = 2;
+    assert_eq!(
+        hindsight_refusal(&unknown),
+        Err(WireError("an outcome is neither 0 nor 1"))
+    );
 }
 
 #[test]
