@@ -65,6 +65,49 @@ async function loadOnDemandModule() {
 // The single file provides the module from the page itself before this runs; keep that one.
 globalThis[Symbol.for('summit-fruits:ondemand')] ??= loadOnDemandModule;
 
+/**
+ * The frame helper (static/frame-helper.js: the height reports to the host page and the dialogs' places), which only a
+ * page in another page's iframe needs. The post-build step names it with its integrity hash in
+ * <meta name="summit-fruits:frame" content="JS HASH">; resolves with its exports. The single file has it in the page
+ * already, before this script: its `startFrame` is then in scope.
+ */
+async function loadFrameHelper() {
+  if (typeof startFrame === 'function') {
+    return { startFrame };
+  }
+  const meta = document.querySelector('meta[name="summit-fruits:frame"]');
+  const [js, integrity] = meta ? meta.content.split(' ') : [];
+  if (!integrity) {
+    throw new Error('index.html does not name the frame helper; rebuild with Trunk');
+  }
+  const href = new URL(js, document.baseURI).href;
+  await addCheckedLink('modulepreload', href, integrity);
+  return import(href);
+}
+
+/**
+ * Called by the app in embed mode with the page's root element (src/frame_embed.rs): in another page's iframe, fetches
+ * the frame helper and starts it on that element; at the top level, does nothing. Returns the function that stops it
+ * (or keeps it from starting). Should the helper not load, the frame keeps the height its host gave it and scrolls.
+ */
+globalThis[Symbol.for('summit-fruits:frame')] = (page) => {
+  if (window.parent === window) {
+    return null;
+  }
+  let stop = null;
+  let stopped = false;
+  loadFrameHelper().then((helper) => {
+    if (!stopped) stop = helper.startFrame(page);
+  }, (error) => {
+    console.warn(`The embedded explorer cannot tell the host page its height (${error && error.message ? error.message : error}); `
+      + 'its frame keeps the height the page gave it.');
+  });
+  return () => {
+    stopped = true;
+    if (stop) stop();
+  };
+};
+
 /** Keeps the prerendered content and says why the interactive explorer is not there. */
 function explainFallback(text) {
   const notice = document.getElementById('prerender-notice');

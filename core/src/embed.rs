@@ -1,7 +1,7 @@
 //! Embedding the explorer in other pages, as strings and states: a script embed's `data-*` options read into a view
 //! state, the links from an embedded explorer to the full one, the Embed dialog's iframe and script snippets (with
-//! the content-hashed scripts the build publishes, [`Published`]), the height message an iframe-embedded page sends
-//! to its host, and where its dialogs open.
+//! the content-hashed scripts the build publishes, [`Published`]). What a page in an iframe tells its host (its height)
+//! and where its dialogs open are the frame helper's, `static/frame-helper.js`.
 //!
 //! Script embed options: each `data-<key>` attribute of `<div data-summit-fruits data-view="matrix" data-cat="risk">`
 //! is one key of the URL fragment (see [`crate::url`]) with the same value syntax, except that values are plain text
@@ -103,12 +103,6 @@ pub const LOADER_FILE: &str = "embed.js";
 
 /// The script that draws the explorer into a page without an iframe.
 pub const SCRIPT_EMBED_FILE: &str = "summit-fruits-embed.js";
-
-/// The `type` of the message an embedded page posts to its host: `{ "type": …, "height": <integer CSS px> }`.
-pub const HEIGHT_MESSAGE: &str = "summit-fruits:height";
-
-/// The `type` of the message the loader posts to a frame to ask for its height again (it may have missed the first).
-pub const MEASURE_MESSAGE: &str = "summit-fruits:measure";
 
 /// The iframe's height in CSS pixels before (or without) the loader script.
 pub const DEFAULT_FRAME_HEIGHT: u32 = 800;
@@ -270,46 +264,4 @@ pub fn script_snippet(href: &str, state: &ViewState, entry: Option<&Published>) 
         "{element}\n<script type=\"module\" {}></script>",
         script_source(href, SCRIPT_EMBED_FILE, entry)
     )
-}
-
-/// The height to report for a page whose content ends `content_bottom` CSS pixels from its top: whole pixels,
-/// rounded up so nothing is cut, and never negative (a non-finite measure gives 0).
-pub fn reported_height(content_bottom: f64) -> u32 {
-    if !content_bottom.is_finite() || content_bottom <= 0.0 {
-        return 0;
-    }
-    // Float to int `as` saturates, so a huge measure gives u32::MAX rather than wrapping.
-    content_bottom.ceil() as u32
-}
-
-/// The gap, in CSS pixels, kept between a dialog and the edges of a frame, and above the place the reader acted.
-pub const DIALOG_GAP: f64 = 16.0;
-
-/// Where a modal dialog of `dialog_height` goes in a frame `viewport_height` tall, as the distance of its top from the
-/// frame's top: just above `anchor_top` (where the reader last clicked or focused; `None` when the dialog opened
-/// from the address), kept inside the part of the frame the reader sees, `seen` (top and bottom in the frame's
-/// coordinates; `None`, or an empty or non-finite band, when it is not known: then the whole frame). A frame sized to
-/// its content can be far taller than the host's window, and a dialog centred in it would open out of the reader's
-/// sight; so would one placed above a link the reader clicked at the top edge of the window.
-pub fn dialog_top(
-    anchor_top: Option<f64>,
-    dialog_height: f64,
-    viewport_height: f64,
-    seen: Option<(f64, f64)>,
-) -> f64 {
-    let (seen_top, seen_bottom) = seen
-        .filter(|(top, bottom)| top.is_finite() && bottom.is_finite())
-        .map(|(top, bottom)| (top.max(0.0), bottom.min(viewport_height)))
-        .filter(|(top, bottom)| bottom > top)
-        .unwrap_or((0.0, viewport_height));
-    let highest = seen_top + DIALOG_GAP;
-    let lowest = (seen_bottom - dialog_height - DIALOG_GAP).max(highest);
-    let wanted = anchor_top.map_or(highest, |y| y - 2.0 * DIALOG_GAP);
-    if wanted.is_finite() {
-        // Not `f64::clamp`: the message of its check of the bounds formats floats, and would bring the whole of float
-        // formatting into the wasm. `lowest` is never below `highest`, so this is the same.
-        wanted.min(lowest).max(highest)
-    } else {
-        highest
-    }
 }

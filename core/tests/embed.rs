@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use summit_core::embed::{
-    dialog_top, escape_attribute, frame_url, full_explorer_link, full_explorer_url, iframe_snippet,
-    is_option_key, page_base, parse_embed_attributes, reported_height, script_snippet, sibling_url,
-    state_settings, Published,
+    escape_attribute, frame_url, full_explorer_link, full_explorer_url, iframe_snippet,
+    is_option_key, page_base, parse_embed_attributes, script_snippet, sibling_url, state_settings,
+    Published,
 };
 use summit_core::model::Category;
 use summit_core::state::{Filters, PassageRef, SortOrder, View, ViewState};
@@ -491,87 +491,6 @@ fn snippets_load_the_hashed_scripts_with_their_integrity() {
              integrity=\"{INTEGRITY}\" crossorigin=\"anonymous\"></script>"
         )
     );
-}
-
-#[test]
-fn heights_are_whole_pixels_rounded_up() {
-    let cases = [
-        (0.0, 0),
-        (-5.0, 0),
-        (812.0, 812),
-        (812.01, 813),
-        (812.99, 813),
-        (f64::NAN, 0),
-        (f64::INFINITY, 0),
-        (1e12, u32::MAX),
-    ];
-    for (measure, expected) in cases {
-        assert_eq!(reported_height(measure), expected, "height for {measure}");
-    }
-}
-
-#[test]
-fn dialogs_open_where_the_reader_is_and_stay_inside_the_frame() {
-    // (where the reader acted, dialog height, frame height) -> top, the part the reader sees unknown
-    let cases = [
-        (Some(3000.0), 600.0, 8000.0, 2968.0),
-        (Some(20.0), 600.0, 8000.0, 16.0),
-        (None, 600.0, 8000.0, 16.0),
-        // Near the bottom: the dialog moves up to fit.
-        (Some(7900.0), 600.0, 8000.0, 7384.0),
-        // A dialog taller than the frame starts at the top and scrolls inside itself.
-        (Some(400.0), 900.0, 800.0, 16.0),
-        (Some(f64::NAN), 600.0, 8000.0, 16.0),
-    ];
-    for (anchor, height, viewport, expected) in cases {
-        assert_eq!(
-            dialog_top(anchor, height, viewport, None),
-            expected,
-            "{anchor:?}, {height}, {viewport}"
-        );
-    }
-}
-
-#[test]
-fn dialogs_stay_inside_the_part_of_the_frame_the_reader_sees() {
-    // The host's window shows the frame from 3000 to 3720 of its 8000 px.
-    let seen = Some((3000.0, 3720.0));
-    let cases = [
-        // Clicked in the middle of the window: just above the click, as without the band.
-        (Some(3300.0), 400.0, 3268.0),
-        // Clicked at the window's top edge: not above the window, but at its top.
-        (Some(3005.0), 400.0, 3016.0),
-        // Clicked at the window's bottom edge: moved up so that the dialog is in the window.
-        (Some(3700.0), 400.0, 3304.0),
-        // Opened from the address: at the top of what the reader sees.
-        (None, 400.0, 3016.0),
-        // Taller than the window: its top in sight, the rest scrolls inside it.
-        (Some(3500.0), 900.0, 3016.0),
-    ];
-    for (anchor, height, expected) in cases {
-        assert_eq!(
-            dialog_top(anchor, height, 8000.0, seen),
-            expected,
-            "{anchor:?}, {height}"
-        );
-    }
-    // A band beyond the frame is cut to it; an empty or unusable band counts as unknown.
-    assert_eq!(
-        dialog_top(Some(7900.0), 600.0, 8000.0, Some((7000.0, 9000.0))),
-        7384.0
-    );
-    for band in [
-        (500.0, 500.0),
-        (900.0, 100.0),
-        (f64::NAN, 700.0),
-        (0.0, f64::INFINITY),
-    ] {
-        assert_eq!(
-            dialog_top(Some(3000.0), 600.0, 8000.0, Some(band)),
-            2968.0,
-            "{band:?}"
-        );
-    }
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! and the page's own start script (`static/boot.js`, told to use the wasm in the page) one inline module script; the
 //! data sets are already compiled into the wasms. The on-demand module (named by `<meta name="summit-fruits:ondemand">`)
 //! becomes a second inline module script before it, its JS and wasm likewise, which provides the module to the app
-//! from the page. The page keeps a strict Content-Security-Policy: the inline scripts and style are allowed by their
-//! SHA-256 hashes, and no address at all may be contacted.
+//! from the page; the frame helper (named by `<meta name="summit-fruits:frame">`) joins the app's script. The page
+//! keeps a strict Content-Security-Policy: the inline scripts and style are allowed by their SHA-256 hashes, and no
+//! address at all may be contacted.
 
 use std::fs;
 use std::ops::Range;
@@ -58,6 +59,9 @@ globalThis[Symbol.for('summit-fruits:ondemand')] = async () => {
 
 /// The page's `<meta>` that names the on-demand module (xtask/src/postbuild/integrity.rs).
 const ON_DEMAND_META: &str = "summit-fruits:ondemand";
+
+/// The page's `<meta>` that names the frame helper (xtask/src/postbuild/integrity.rs).
+const FRAME_HELPER_META: &str = "summit-fruits:frame";
 
 /// The names of the functions a wasm-bindgen JS module exports (`export function NAME(`).
 fn exported_functions(js: &str) -> Vec<&str> {
@@ -221,6 +225,24 @@ pub fn inline_bundle(
         );
     }
     edits.push((on_demand_meta.range(), String::new()));
+
+    // The frame helper, named by a <meta>: its text joins the app's script, where boot.js finds its `startFrame`.
+    let frame_meta = html::tags(index, "meta")?
+        .into_iter()
+        .find(|t| t.get("name") == Some(FRAME_HELPER_META))
+        .ok_or("index.html has no <meta name=\"summit-fruits:frame\">")?;
+    let frame_js = frame_meta
+        .get("content")
+        .unwrap_or_default()
+        .split(' ')
+        .next()
+        .filter(|js| !js.is_empty())
+        .ok_or("the <meta name=\"summit-fruits:frame\"> does not name a file")?;
+    let frame_js = read_text(frame_js)?;
+    if !frame_js.contains("export function startFrame(") {
+        return Err("the frame helper does not export startFrame".into());
+    }
+    edits.push((frame_meta.range(), String::new()));
     let wasm = wasm.ok_or("index.html has no wasm preload link")?;
     let first_style = first_style.ok_or("index.html has no style sheet")?;
     if !bindgen.contains("__wbg_init as default") {
@@ -252,7 +274,7 @@ pub fn inline_bundle(
     let style = raw_text(&styles.join("\n"), "style")?;
     let script = raw_text(
         &format!(
-            "{bindgen}\nconst SUMMIT_WASM_BASE64 = \"{}\";\n{INLINE_APP}\n{boot_js}",
+            "{bindgen}\nconst SUMMIT_WASM_BASE64 = \"{}\";\n{INLINE_APP}\n{frame_js}\n{boot_js}",
             BASE64.encode(&wasm)
         ),
         "script",

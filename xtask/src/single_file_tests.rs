@@ -17,6 +17,7 @@ const INDEX: &str = r##"<!doctype html>
   <link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="sha384-d" data-summit="wasm">
   <script type="module" src="./boot.js" crossorigin="anonymous" integrity="sha384-e"></script>
   <meta name="summit-fruits:ondemand" content="./od-1.js sha384-f ./od-1_bg.wasm sha384-g ./od-1.css sha384-h">
+  <meta name="summit-fruits:frame" content="./frame-helper-1.js sha384-i">
 </head>
 <body><div id="app"><p id="prerender-notice">Loading</p><a href="#item=x">x</a></div></body>
 </html>
@@ -40,6 +41,10 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
         ),
         ("./od-1_bg.wasm", vec![0, 97, 115, 109, 1, 0, 0, 1]),
         ("./od-1.css", b".article-view { margin: 0 }".to_vec()),
+        (
+            "./frame-helper-1.js",
+            b"export function startFrame(page) { return null; }\n".to_vec(),
+        ),
         (
             "./boot.js",
             b"const { instance } = await startInlineApp();\n".to_vec(),
@@ -96,6 +101,18 @@ fn everything_the_page_loads_is_written_into_it() {
     assert!(script.starts_with("async function __wbg_init(m) {}"));
     assert!(script.contains("const SUMMIT_WASM_BASE64 = \"AGFzbQEAAAA=\";"));
     assert!(script.contains("await __wbg_init({ module_or_path: bytes })"));
+    // The frame helper joins the app's script before boot.js, which finds its `startFrame` there; its meta goes.
+    let helper = script
+        .find("export function startFrame(page) { return null; }")
+        .expect("the frame helper is inlined");
+    let boot = script
+        .find("const { instance } = await startInlineApp();")
+        .unwrap();
+    assert!(helper < boot);
+    assert!(
+        !html.contains("summit-fruits:frame\" content"),
+        "the meta goes"
+    );
     // The icon as a data: address; no link to any file of the bundle is left.
     assert!(html.contains(r#"<link rel="icon" href="data:image/svg+xml;base64,PHN2Zy8+">"#));
     assert!(!html.contains("./"), "{html}");

@@ -10,7 +10,8 @@
 //!
 //! The on-demand module (`ondemand/`), which Trunk writes as `summit-ondemand.js` and `summit-ondemand_bg.wasm` without
 //! loading it, gets content-hashed names here and is named in `<meta name="summit-fruits:ondemand">` with each file's
-//! integrity (see [`name_on_demand`]); `static/boot.js` loads it from there when the app first asks for it.
+//! integrity (see [`name_on_demand`]); `static/boot.js` loads it from there when the app first asks for it. The frame
+//! helper (`static/frame-helper.js`) is named likewise in `<meta name="summit-fruits:frame">` ([`name_frame_helper`]).
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -88,6 +89,34 @@ fn on_demand_meta(on_demand: &OnDemand, base: &str) -> String {
         on_demand.css,
         on_demand.css_integrity
     )
+}
+
+/// The frame helper as Trunk copies it (`<link data-trunk rel="copy-file" href="static/frame-helper.js">`).
+const FRAME_HELPER_JS: &str = "frame-helper.js";
+
+/// The page's `<meta>` that names the frame helper: `content="JS INTEGRITY"`.
+pub const FRAME_HELPER_META: &str = "summit-fruits:frame";
+
+/// Renames the frame helper, which only a page in another page's iframe loads, to `frame-helper-HASH.js` and names it
+/// in index.html's `<meta name="summit-fruits:frame">`, after `base`, with its integrity; gives its new name.
+pub fn name_frame_helper(staging: &Staging, base: &str) -> Result<String, String> {
+    staging.one(
+        |n| n == FRAME_HELPER_JS,
+        "frame helper (<link data-trunk rel=\"copy-file\" href=\"static/frame-helper.js\">)",
+    )?;
+    let bytes = staging.read(FRAME_HELPER_JS)?;
+    let name = super::hashed_name("frame-helper", &bytes, "js");
+    staging.rename(FRAME_HELPER_JS, &name)?;
+    let meta = format!(
+        r#"<meta name="{FRAME_HELPER_META}" content="{base}{name} {}">"#,
+        sha384(&bytes)
+    );
+    let page = staging.read_text("index.html")?;
+    staging.write(
+        "index.html",
+        html::replace_once(&page, "</head>", &format!("  {meta}\n</head>"))?,
+    )?;
+    Ok(name)
 }
 
 /// Rewrites the staging folder's `index.html`; `base` is the bundle's public URL (Trunk's `TRUNK_PUBLIC_URL`).
@@ -196,6 +225,32 @@ mod tests {
         assert!(name_on_demand(&staging, "./")
             .unwrap_err()
             .contains("on-demand module"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_frame_helper_gets_a_hashed_name_and_is_named_in_the_page() {
+        let dir = std::env::temp_dir().join(format!("summit-frame-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let staging = Staging::new(&dir);
+        staging
+            .write(FRAME_HELPER_JS, "export function startFrame() {}")
+            .unwrap();
+        staging.write("index.html", "<head>\n</head>").unwrap();
+        let name = name_frame_helper(&staging, "./").unwrap();
+        assert!(name.starts_with("frame-helper-") && name.ends_with(".js") && name.len() > 20);
+        assert!(!staging.has(FRAME_HELPER_JS) && staging.has(&name));
+        assert_eq!(
+            staging.read_text("index.html").unwrap(),
+            format!(
+                "<head>\n  <meta name=\"summit-fruits:frame\" content=\"./{name} {}\">\n</head>",
+                sha384(b"export function startFrame() {}")
+            )
+        );
+        // A second run finds no helper under Trunk's name and says so.
+        assert!(name_frame_helper(&staging, "./")
+            .unwrap_err()
+            .contains("frame helper"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -4,7 +4,8 @@
 //! In order, each rewriting `index.html`: `minify` joins the page's stylesheets into one minified file and trims the
 //! wasm-bindgen JS; [`prerender`] writes the default view, drawn by the app's own components
 //! with Yew's server renderer, into the page; [`integrity::name_on_demand`] gives the on-demand module's JS and wasm
-//! content-hashed names and names them, with their integrity, in the page; [`script_embed`] writes the script embed's
+//! content-hashed names and names them, with their integrity, in the page, and [`integrity::name_frame_helper`] the
+//! frame helper likewise; [`script_embed`] writes the script embed's
 //! entry and scoped stylesheet and the hashed copies of the embed scripts, and names them in the page; [`integrity`]
 //! replaces the start script's tag with integrity-checked preloads. Any surprise (a file missing or there twice, a
 //! marker not found) fails the build.
@@ -165,6 +166,10 @@ pub fn run(staging: &Staging, data: &Path, base: &str) -> Result<(), String> {
     println!(
         "postbuild: on-demand module: {}, {} and {}, named in index.html with their integrity",
         on_demand.js, on_demand.wasm, on_demand.css
+    );
+    println!(
+        "postbuild: frame helper: {}, named in index.html with its integrity",
+        integrity::name_frame_helper(staging, base)?
     );
     println!(
         "postbuild: script embed: {}",
