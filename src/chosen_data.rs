@@ -16,7 +16,7 @@ use summit_core::text;
 use summit_core::url::{data_param, search_without_data};
 use summit_core::validate::Problem;
 
-use crate::ondemand::{self, DataSetChecked, Failure, OnDemand};
+use crate::ondemand::{self, ChosenSource};
 
 /// A data set that was chosen instead of the bundled one, once read and checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,14 +36,11 @@ pub enum Loaded {
     },
 }
 
-/// Has the on-demand module (fetched first if need be) read and check a chosen data set with `read`: accepted with
-/// its warnings, or refused with every problem; refused with one problem that says so when the module cannot be had.
-async fn checked_by_module<F>(label: Rc<str>, read: impl FnOnce(OnDemand) -> F) -> Loaded
-where
-    F: std::future::Future<Output = Result<DataSetChecked, Failure>>,
-{
+/// Has the on-demand module (fetched first if need be) read and check a chosen data set: accepted with its warnings, or
+/// refused with every problem; refused with one problem that says so when the module cannot be had.
+async fn checked_by_module(label: Rc<str>, source: ChosenSource) -> Loaded {
     let checked = match ondemand::module().await {
-        Ok(module) => read(module).await,
+        Ok(module) => module.read_data_set(&source).await,
         Err(failure) => Err(failure),
     };
     match checked {
@@ -154,10 +151,7 @@ pub async fn fetch(address: &str) -> Loaded {
     let response = gloo::utils::window().fetch_with_str_and_init(&resolved, &init);
     // A failed request is the module's to report; until it awaits the promise, its rejection is not unhandled.
     ondemand::ignore_rejection(&response);
-    checked_by_module(label, |module| async move {
-        module.read_data_response(&response).await
-    })
-    .await
+    checked_by_module(label, ChosenSource::Response(response)).await
 }
 
 /// The first file of a `FileList` (from an `<input type=file>` or a drop), if there is one.
@@ -209,8 +203,5 @@ pub async fn read_file(file: JsValue) -> Loaded {
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
-    checked_by_module(text::label_of(&name).into(), |module| async move {
-        module.read_data_file(&file).await
-    })
-    .await
+    checked_by_module(text::label_of(&name).into(), ChosenSource::File(file)).await
 }

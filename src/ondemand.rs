@@ -41,8 +41,12 @@ pub struct OnDemand {
 /// A checked data set: accepted with its warnings and its own wire form, or refused with every problem.
 pub type DataSetChecked = Result<(DataSet, Vec<Problem>, Vec<u8>), Vec<Problem>>;
 
-fn decode_data_set_outcome(bytes: &[u8]) -> Result<DataSetChecked, Failure> {
-    wire::decode_data_set_outcome(bytes).map_err(|e| Failure(e.to_string()))
+/// Where a chosen data set comes from, for the module to read.
+pub enum ChosenSource {
+    /// A picked or dropped file (a JS `File`).
+    File(JsValue),
+    /// The promise of the `fetch` of a `?data=` address.
+    Response(Promise),
 }
 
 /// Why the module or one of its calls failed: a sentence fragment for "… could not be loaded (REASON)".
@@ -176,20 +180,15 @@ impl OnDemand {
             .map_err(|_| Failure(format!("{name} gave no bytes")))
     }
 
-    /// Reads a picked or dropped file (a JS `File`) within the size limit and checks it with the default limits:
-    /// accepted with its warnings and its own wire form, or refused with every problem.
-    pub async fn read_data_file(&self, file: &JsValue) -> Result<DataSetChecked, Failure> {
-        self.bytes_later("read_data_file", std::slice::from_ref(file))
-            .await
-            .and_then(|bytes| decode_data_set_outcome(&bytes))
-    }
-
-    /// Waits for `response`, the promise of a `?data=` address's `fetch`, reads its body within the size limit and
-    /// checks it likewise; a failed request is refused with the reason.
-    pub async fn read_data_response(&self, response: &Promise) -> Result<DataSetChecked, Failure> {
-        self.bytes_later("read_data_response", &[response.into()])
-            .await
-            .and_then(|bytes| decode_data_set_outcome(&bytes))
+    /// Reads a chosen data set within the size limit and checks it with the default limits: accepted with its
+    /// warnings and its own wire form, or refused with every problem (a failed request with the reason).
+    pub async fn read_data_set(&self, source: &ChosenSource) -> Result<DataSetChecked, Failure> {
+        let (function, argument) = match source {
+            ChosenSource::File(file) => ("read_data_file", file.clone()),
+            ChosenSource::Response(response) => ("read_data_response", response.into()),
+        };
+        let bytes = self.bytes_later(function, &[argument]).await?;
+        wire::decode_data_set_outcome(&bytes).map_err(|e| Failure(e.to_string()))
     }
 
     /// Checks the bundled hindsight layer against the data set in `data` (its wire form): the wire form of the check's
