@@ -27,7 +27,7 @@ use crate::components::load_error::LoadError;
 use crate::components::result_summary::ResultSummary;
 use crate::components::toolbar::Toolbar;
 use crate::explorer::{state_href, ExplorerContext, Shared, SharedDataSet};
-use crate::frame_embed::{use_height_reporter, FullExplorerLink};
+use crate::frame_embed::{use_frame_helper, FullExplorerLink};
 use crate::hindsight_layer::{self, HindsightContext, LayerState};
 use crate::ondemand::{self, BundledFile, DataWire};
 use crate::url_state::use_url_state;
@@ -233,9 +233,9 @@ pub fn explorer_page(props: &ExplorerPageProps) -> Html {
         .as_deref()
         .and_then(|id| explorer.item(id))
         .map(|(i, _)| i);
-    // Embedded in another page with an iframe: tell it the content's height on every change of layout.
+    // Embedded in another page with an iframe: the frame helper tells it the content's height on every change.
     let page_ref = use_node_ref();
-    use_height_reporter(page_ref.clone(), mode == EmbedMode::Frame);
+    use_frame_helper(page_ref.clone(), mode == EmbedMode::Frame);
     // Whether the filters are unfolded: they fold away only in a one-column layout (see the toolbar).
     let filters_open = use_state(|| false);
     let on_toggle_filters = {

@@ -62,7 +62,7 @@ pub const FRAME_HELPER_KEY: &str = "summit-fruits:frame";
 /// page's iframe it fetches the helper, which reports the page's height to the host page, now and on every change, and
 /// opens modal dialogs where the reader is; at the top level nothing is fetched or sent. Stops it when the page goes.
 #[hook]
-pub fn use_height_reporter(page: NodeRef, embedded: bool) {
+pub fn use_frame_helper(page: NodeRef, embedded: bool) {
     use_effect_with(embedded, move |&embedded| {
         let stop = page
             .cast::<web_sys::Element>()

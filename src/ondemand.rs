@@ -1,8 +1,7 @@
-//! The loader of the on-demand module (`ondemand/`): the data-set reader and checker, the hindsight layer's check, every
-//! download,
-//! the matrix, article, scorecard and timeline views, a card's hindsight section, the Cite and Embed dialogs and the
-//! bundled files' text live in a second wasm module, fetched the first time a reader needs one of them, and never by a
-//! reader who does not.
+//! The loader of the on-demand module (`ondemand/`): the data-set reader and checker, the hindsight layer's check,
+//! every download, the matrix, article, scorecard and timeline views, a card's hindsight section, the Cite and Embed
+//! dialogs and the bundled files' text live in a second wasm module, fetched the first time a reader needs one of
+//! them, and never by a reader who does not.
 //!
 //! The page's start script provides the module as `globalThis[Symbol.for("summit-fruits:ondemand")]`, a function that
 //! returns a promise of its bindings (wasm-bindgen's exports, initialised): on a hosted page `static/boot.js` loads
