@@ -85,18 +85,23 @@ async function loadFrameHelper() {
   return import(href);
 }
 
+// In another page's frame the helper is fetched at once, beside the wasm, so that the first height the page reports
+// waits for no further round trip; at the top level it is never fetched. Its failure is reported when the app uses it.
+const frameHelper = window.parent === window ? null : loadFrameHelper();
+frameHelper?.catch(() => {});
+
 /**
- * Called by the app in embed mode with the page's root element (src/frame_embed.rs): in another page's iframe, fetches
- * the frame helper and starts it on that element; at the top level, does nothing. Returns the function that stops it
- * (or keeps it from starting). Should the helper not load, the frame keeps the height its host gave it and scrolls.
+ * Called by the app in embed mode with the page's root element (src/frame_embed.rs): in another page's iframe, starts
+ * the frame helper on that element once it is there; at the top level, does nothing. Returns the function that stops
+ * it (or keeps it from starting). Should the helper not load, the frame keeps the height its host gave it and scrolls.
  */
 globalThis[Symbol.for('summit-fruits:frame')] = (page) => {
-  if (window.parent === window) {
+  if (!frameHelper) {
     return null;
   }
   let stop = null;
   let stopped = false;
-  loadFrameHelper().then((helper) => {
+  frameHelper.then((helper) => {
     if (!stopped) stop = helper.startFrame(page);
   }, (error) => {
     console.warn(`The embedded explorer cannot tell the host page its height (${error && error.message ? error.message : error}); `
